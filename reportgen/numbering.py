@@ -1,0 +1,40 @@
+"""Numbering labels computed from the body tree: I. / 1. / 1.1. / 1.1.1. / a) / - / +."""
+
+from __future__ import annotations
+
+from reportgen import formatting as F
+
+BULLETS = {"gach": "-", "cong": "+"}
+
+
+class Counter:
+    """Counters for one parent: each child kind numbers from 1 under each parent."""
+
+    def __init__(self, prefix: str = ""):
+        self.prefix = prefix  # "1." for khoan under khoan 1
+        self.counts: dict[str, int] = {}
+
+    def next(self, kind: str) -> int:
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        return self.counts[kind]
+
+
+def label(kind: str, number: int, prefix: str = "") -> str:
+    if kind == "muc":
+        return f"{F.roman(number)}."
+    if kind == "khoan":
+        return f"{prefix}{number}."
+    if kind == "diem":
+        return f"{F.letter(number)})"
+    return BULLETS.get(kind, "")
+
+
+def appendix_label(index: int, total: int, style: str, single_without_number: bool) -> str:
+    """`Phụ lục I` (decree default), `Phụ lục 1`, `Phụ lục 01`, or `Phụ lục` for a lone appendix."""
+    if total == 1 and single_without_number:
+        return "Phụ lục"
+    if style == "so":
+        return f"Phụ lục {index}"
+    if style == "so_2_chu_so":
+        return f"Phụ lục {index:02d}"
+    return f"Phụ lục {F.roman(index)}"

@@ -1,0 +1,186 @@
+"""The input format as cerberus schemas: one source for the validator and for `reportgen schema`.
+
+Blocks of the body, table rows and indicators are validated one mapping at a
+time (see validate.py), because their shape depends on their kind.
+"""
+
+from __future__ import annotations
+
+TEXT = {"type": "string"}
+TEXT_OR_LIST = {"type": ["string", "list"], "schema": {"type": "string"}}
+NUMBER = {"type": "number"}
+DAY_OR_DRAFT = {
+    "type": ["date", "dict"],
+    "schema": {
+        "ngay": {"type": "integer", "min": 1, "max": 31, "nullable": True},
+        "thang": {"type": "integer", "min": 1, "max": 12, "required": True},
+        "nam": {"type": "integer", "min": 1900, "max": 2200, "required": True},
+    },
+    "meta": {"mo_ta": "một ngày dạng 2024-07-05, hoặc {thang: 7, nam: 2024} khi chưa điền ngày"},
+}
+DOCUMENT_KINDS = ["bao_cao", "cong_van", "to_trinh", "ke_hoach", "thong_bao"]
+
+AGENCY = {
+    "type": "dict",
+    "schema": {
+        "chu_quan": {"type": "string", "nullable": True},
+        "ten": {**TEXT_OR_LIST, "required": True, "empty": False},
+        "ten_goi": {"type": "string", "required": True, "empty": False},
+        "ten_ngan": {"type": "string"},
+    },
+}
+
+CITED_DOCUMENT = {
+    "type": "dict",
+    "schema": {
+        "loai": {"type": "string", "required": True, "empty": False},
+        "so": {"type": ["integer", "string"]},
+        "ky_hieu": {"type": "string"},
+        "ngay": {"type": "date"},
+        "co_quan": {"type": "string"},
+        "trich_yeu": {"type": "string"},
+    },
+}
+
+SIGNATURE = {
+    "type": "dict",
+    "schema": {
+        "tham_quyen": {**TEXT_OR_LIST},
+        "chuc_vu": {"type": "string", "required": True, "empty": False},
+        "ho_ten": {"type": "string", "required": True, "empty": False},
+    },
+}
+
+TARGET = {
+    "type": "dict",
+    "schema": {
+        "giao": {"type": "string", "required": True, "empty": False},
+        "gia_tri": {**NUMBER, "required": True},
+        "thap_nhat": {"type": "boolean"},
+    },
+}
+
+INDICATOR_PART = {
+    "id": {"type": "string", "required": True, "regex": r"[A-Za-z0-9_]+"},
+    "ten": {"type": "string", "required": True, "empty": False},
+    "gia_tri": {**NUMBER, "excludes": ["tu_so", "mau_so"]},
+    "tu_so": {**NUMBER, "dependencies": ["mau_so"]},
+    "mau_so": {**NUMBER, "dependencies": ["tu_so"]},
+    "ty_le_ghi": NUMBER,
+    "don_vi": {"type": "string"},
+}
+
+INDICATOR = {
+    **INDICATOR_PART,
+    "don_vi": {"type": "string"},
+    "tinh_den": {"type": "date"},
+    "muc_tieu": {"type": "list", "schema": TARGET},
+    "ky_truoc": {"type": ["number", "dict"], "schema": {"tu_so": NUMBER, "mau_so": NUMBER, "gia_tri": NUMBER}},
+    "co_the_vuot": {"type": "boolean"},
+    "thanh_phan": {"type": "list", "schema": {"type": "dict", "schema": INDICATOR_PART}},
+    "thanh_phan_la_tong": {"type": "boolean"},
+    "ghi_chu": {"type": "string"},
+}
+
+TABLE = {
+    "id": {"type": "string", "regex": r"[A-Za-z0-9_\-]+"},
+    "loai": {"type": "string", "required": True, "empty": False},
+    "tieu_de_cot": {"type": "dict", "valuesrules": {"type": "string"}},
+    "so_luong": {"type": "integer", "min": 0},
+    "nhom": {"type": "list", "excludes": "dong", "schema": {"type": "dict", "schema": {
+        "id": {"type": "string", "regex": r"[A-Za-z0-9_\-]+"},
+        "ma": {"type": "string"},
+        "ten": {"type": "string", "required": True, "empty": False},
+        "so_luong": {"type": "integer", "min": 0},
+        "dong": {"type": "list", "required": True, "schema": {"type": "dict"}},
+    }}},
+    "dong": {"type": "list", "excludes": "nhom", "schema": {"type": "dict"}},
+}
+
+APPENDIX = {
+    "id": {"type": "string", "required": True, "regex": r"[A-Za-z0-9_\-]+",
+           "meta": {"mo_ta": "chữ không dấu, số, - hoặc _ (ví dụ: nhiem-vu)"}},
+    "tieu_de": {"type": "string", "required": True, "empty": False},
+    "huong": {"type": "string", "allowed": ["ngang", "doc"]},
+    "kem_theo": {"type": "string"},
+    "noi_dung": {"type": "list"},
+    "bang": {"type": "dict", "schema": TABLE},
+}
+
+REPORT = {
+    "mau": {"type": "string", "required": True, "empty": False},
+    "loai_van_ban": {"type": "string", "allowed": DOCUMENT_KINDS},
+    "co_quan": {**AGENCY, "required": True},
+    "so": {"type": ["integer", "string"], "nullable": True},
+    "ky_hieu": {"type": "string", "required": True, "empty": False},
+    "dia_danh": {"type": "string", "required": True, "empty": False},
+    "ngay": {**DAY_OR_DRAFT, "required": True},
+    "ky": {"type": "string"},
+    "trich_yeu": {"type": "string"},
+    "kinh_gui": {**TEXT_OR_LIST, "nullable": True},
+    "van_ban_yeu_cau": CITED_DOCUMENT,
+    "mo_dau": {"type": "string"},
+    "noi_dung": {"type": "list", "required": True, "empty": False},
+    "ket_thuc": {"type": "string"},
+    "chu_ky": {**SIGNATURE, "required": True},
+    "noi_nhan": {**TEXT_OR_LIST, "required": True},
+    "luu": {"type": "string", "required": True, "empty": False},
+    "chu_thich": {"type": "dict", "keysrules": {"type": "string"}, "valuesrules": {"type": "string"}},
+    "chi_tieu": {"type": "list", "schema": {"type": "dict", "schema": INDICATOR}},
+    "phu_luc": {"type": "list", "schema": {"type": "dict", "schema": APPENDIX}},
+}
+
+# Body blocks: a mapping is recognised by its kind key; each kind has its own schema.
+_CHILDREN = {"noi_dung": {"type": "list"}}
+_NUMBERED = {"kieu": {"type": "string", "allowed": ["tieu_de", "doan"]}, **_CHILDREN}
+BLOCKS = {
+    "doan": {"doan": {"type": "string", "required": True},
+             "canh": {"type": "string", "allowed": ["giua", "trai", "phai", "deu"]},
+             "nghieng": {"type": "boolean"}, "dam": {"type": "boolean"},
+             "thut_dau_dong": {"type": "boolean"}},
+    "muc": {"muc": {"type": "string", "required": True, "empty": False}, **_NUMBERED},
+    "khoan": {"khoan": {"type": "string", "required": True, "empty": False}, **_NUMBERED},
+    "diem": {"diem": {"type": "string", "required": True, "empty": False}, **_NUMBERED},
+    "gach": {"gach": {**TEXT_OR_LIST, "required": True}, **_CHILDREN},
+    "cong": {"cong": {**TEXT_OR_LIST, "required": True}, **_CHILDREN},
+    "bang": {"bang": {"type": "dict", "required": True, "schema": TABLE}},
+}
+# Inside a table cell only paragraphs and lists are allowed.
+CELL_BLOCK_KINDS = ("doan", "gach", "cong")
+
+# A template's settings (templates/<name>/mau.yaml).
+TEMPLATE = {
+    "ten": {"type": "string"},
+    "loai_van_ban": {"type": "string", "allowed": DOCUMENT_KINDS},
+    "ten_loai": {"type": "string"},
+    "phu_luc_danh_so": {"type": "string", "allowed": ["la_ma", "so", "so_2_chu_so"]},
+    "phu_luc_mot_khong_so": {"type": "boolean"},
+    "co_chu_than": {"type": "integer", "allowed": [13, 14]},
+    "le": {"type": "dict", "schema": {k: {"type": "number", "min": 5, "max": 60} for k in ("tren", "duoi", "trai", "phai")}},
+    "cach_viet_chi_tieu": {"type": "dict", "valuesrules": {"type": "string"}},
+    "dang_tieu_de": {"type": "dict", "valuesrules": {"type": "dict", "schema": {
+        "dam": {"type": "boolean"}, "nghieng": {"type": "boolean"}, "in_hoa": {"type": "boolean"}}}},
+}
+
+_COLUMN = {
+    "khoa": {"type": "string", "regex": r"[a-z0-9_]+"},
+    "tieu_de": {"type": "string", "required": True},
+    "rong": {"type": "number", "min": 1},
+    "canh": {"type": "string", "allowed": ["trai", "giua", "phai", "deu"]},
+    "nguon": {"type": "string"},
+    "kieu": {"type": "string", "allowed": ["van_ban", "so", "tien"]},
+    "cot": {"type": "list"},
+}
+TABLE_KIND = {
+    "ten": {"type": "string"},
+    "huong": {"type": "string", "allowed": ["ngang", "doc"]},
+    "co_chu": {"type": "integer", "min": 10, "max": 14},
+    "stt": {"type": "string", "allowed": ["lien_tuc", "theo_nhom", "phan_cap"]},
+    "nhom": {"type": "dict", "schema": {"ma": {"type": "string", "allowed": ["la_ma", "chu_cai", "khong"]},
+                                        "dem": {"type": "string"}}},
+    "nt": {"type": "list", "schema": {"type": "string"}},
+    "tong": {"type": "list", "schema": {"type": "string"}},
+    "cot": {"type": "list", "required": True, "schema": {"type": "dict", "schema": _COLUMN}},
+    "trang_thai": {"type": "dict", "valuesrules": {"type": "dict", "schema": {
+        "cot": {"type": "string"}, "ten": {"type": "string", "required": True}}}},
+}

@@ -1,0 +1,134 @@
+"""Templates are data: a folder under templates/ with settings (mau.yaml),
+Jinja texts for the fixed wording, table kinds and a styles .docx."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen import schema as S
+from reportgen.errors import Diagnostic, Diagnostics, Location, ReportError, display_path, suggestion
+from reportgen.loader import load_plain
+from reportgen.validate import check_mapping
+
+SHARED = "_chung"
+SETTINGS_FILE = "mau.yaml"
+STYLES_FILE = "styles.docx"
+
+DEFAULT_SETTINGS = {
+    "loai_van_ban": "bao_cao",
+    "phu_luc_danh_so": "la_ma",
+    "phu_luc_mot_khong_so": True,
+    "co_chu_than": 14,
+    "le": {"tren": 20, "duoi": 20, "trai": 30, "phai": 15},
+    "cach_viet_chi_tieu": {
+        "ty_le": "{{ tu_so }}/{{ mau_so }} {{ don_vi }}, đạt tỷ lệ {{ ty_le }}",
+        "gia_tri": "{{ gia_tri }} {{ don_vi }}",
+    },
+    "dang_tieu_de": {
+        "muc": {"dam": True, "in_hoa": True},
+        "khoan_1": {"dam": True},
+        "khoan_2": {"dam": True},
+        "khoan_3": {"dam": True, "nghieng": True},
+        "diem": {"nghieng": True},
+    },
+}
+
+TYPE_TITLES = {"bao_cao": "BÁO CÁO", "to_trinh": "TỜ TRÌNH", "ke_hoach": "KẾ HOẠCH", "thong_bao": "THÔNG BÁO",
+               "cong_van": ""}
+TYPE_NAMES = {"bao_cao": "Báo cáo", "to_trinh": "Tờ trình", "ke_hoach": "Kế hoạch", "thong_bao": "Thông báo",
+              "cong_van": "Công văn"}
+
+
+def find_templates_root(start: Path) -> Path | None:
+    """The nearest templates/ folder above the report (or the working folder)."""
+    for folder in [start.resolve(), *start.resolve().parents, Path.cwd()]:
+        candidate = folder / "templates"
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def _merge_settings(base: dict, override: dict) -> dict:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge_settings(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+@dataclass
+class TableKind:
+    name: str
+    data: dict
+    file: str
+
+
+@dataclass
+class Template:
+    name: str
+    folder: Path
+    root: Path
+    settings: dict
+    settings_file: str
+    _table_kinds: dict = field(default_factory=dict)
+
+    def text_path(self, name: str) -> Path | None:
+        for folder in (self.folder, self.root / SHARED):
+            path = folder / name
+            if path.is_file():
+                return path
+        return None
+
+    def search_path(self) -> list[str]:
+        return [str(self.folder), str(self.root / SHARED)]
+
+    @property
+    def styles_path(self) -> Path:
+        return self.text_path(STYLES_FILE) or (self.root / SHARED / STYLES_FILE)
+
+    def available_table_kinds(self) -> list[str]:
+        names = set()
+        for folder in (self.folder / "bang", self.root / SHARED / "bang"):
+            if folder.is_dir():
+                names.update(p.stem for p in folder.glob("*.yaml"))
+        return sorted(names)
+
+    def table_kind(self, name: str, where: Location) -> TableKind:
+        if name in self._table_kinds:
+            return self._table_kinds[name]
+        path = self.text_path(f"bang/{name}.yaml")
+        if path is None:
+            known = self.available_table_kinds()
+            raise ReportError(Diagnostic(where, f'mẫu "{self.name}" không có loại bảng "{name}"'
+                                                f'{suggestion(name, known)}; có: {", ".join(known) or "(không có)"}'))
+        loaded = load_plain(path)
+        diags = Diagnostics()
+        check_mapping(loaded.data, S.TABLE_KIND, (), loaded, diags)
+        diags.raise_if_errors()
+        kind = TableKind(name, loaded.data, display_path(path))
+        self._table_kinds[name] = kind
+        return kind
+
+
+def load_template(name: str, report_file: Path, where: Location) -> Template:
+    root = find_templates_root(report_file.parent)
+    if root is None:
+        raise ReportError(Diagnostic(where, "không tìm thấy thư mục templates/ (đặt tệp báo cáo trong dự án có thư mục templates/)"))
+    folder = root / name
+    if not folder.is_dir() or name.startswith((".", "_")):
+        known = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+        raise ReportError(Diagnostic(where, f'không có mẫu "{name}" trong {display_path(root)}{suggestion(name, known)}; '
+                                            f'các mẫu hiện có: {", ".join(known) or "(không có)"}'))
+    settings = dict(DEFAULT_SETTINGS)
+    settings_path = folder / SETTINGS_FILE
+    settings_file = display_path(settings_path)
+    if settings_path.is_file():
+        loaded = load_plain(settings_path)
+        diags = Diagnostics()
+        check_mapping(loaded.data, S.TEMPLATE, (), loaded, diags)
+        diags.raise_if_errors()
+        settings = _merge_settings(settings, loaded.data)
+    return Template(name, folder, root, settings, settings_file)
