@@ -125,7 +125,7 @@ class TableBuilder:
         kind = self.template.table_kind(table.kind, table.location)
         spec = kind.data
         columns = [Column(c.get("khoa", ""), table.column_titles.get(c.get("khoa"), c["tieu_de"]),
-                          float(c.get("rong", 10)), c.get("canh", "deu"), c.get("nguon"))
+                          float(c.get("rong", 10)), c.get("canh", "trai"), c.get("nguon"))
                    for c in _leaves(spec["cot"])]
         statuses = spec.get("trang_thai") or {}
         self._check_column_titles(table, columns)
