@@ -132,7 +132,8 @@ class _Parser:
         if key not in self.footnotes:
             self.diags.error(self.location, f'chưa có chú thích "{key}" trong chu_thich{suggestion(key, self.footnotes)}')
             return
-        self._footnote(self.footnotes[key])
+        note = self.footnotes[key]
+        self._footnote(note.raw if hasattr(note, "raw") else note)
 
 
 def parse_inline(text: str, location: Location, diags: Diagnostics, footnotes: dict | None = None,

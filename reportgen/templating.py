@@ -49,7 +49,8 @@ def _template_line(exc: BaseException, name: str) -> int:
 def _explain(exc: BaseException, names: list[str]) -> str:
     if isinstance(exc, jinja2.UndefinedError):
         message = str(exc)
-        missing = message.split("'")[1] if message.count("'") >= 2 else message
+        quoted = message.split("'")[1::2]
+        missing = quoted[-1] if "has no attribute" in message and quoted else quoted[0] if quoted else message
         return f'tên "{missing}" không được định nghĩa{suggestion(missing, names)}'
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return f"lỗi cú pháp Jinja: {exc.message}"

@@ -92,6 +92,9 @@ def _defaults(doc, size: int) -> None:
         color = OxmlElement("w:color")
         rpr.append(color)
     color.set(qn("w:val"), "000000")
+    lang = rpr.find(qn("w:lang"))
+    if lang is not None:
+        lang.set(qn("w:val"), "vi-VN")  # Word's spelling and hyphenation in Vietnamese
     # No style may fall back to a theme font.
     for fonts in styles.iter(qn("w:rFonts")):
         _set_fonts(fonts.getparent())
