@@ -17,15 +17,41 @@ PERCENT_DECIMALS = 2
 
 
 def _decimals_of(value) -> int:
-    text = str(value)
-    return len(text.split(".")[1].rstrip("0")) if "." in text else 0
+    """Decimal places as written: `98.70` has two (YAML alone would say 98.7)."""
+    text = str(value).strip()
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def _figure(value) -> "Figure":
+    """A number as printed: counts under ten get the decree's leading zero (`09/28`)."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 10:
+        return Figure(F.count(value), value)
+    return Figure(F.number(value), value)
+
+
+class Figure(str):
+    """A formatted figure that still knows its number, so filters can reformat it."""
+
+    def __new__(cls, text: str, value):
+        figure = super().__new__(cls, text)
+        figure.value = value
+        return figure
+
+
+def numeric(value):
+    """The number behind a figure (or the value itself)."""
+    return getattr(value, "value", value)
 
 
 def percentage(ind: Indicator) -> Decimal | None:
-    """The exact ratio in percent, or None for a plain figure."""
-    if ind.numerator is None or ind.denominator is None:
-        return None
-    return F.ratio_percent(ind.numerator, ind.denominator, None)
+    """The ratio in percent: computed from numerator and denominator, or declared (`ty_le`)."""
+    if ind.numerator is not None and ind.denominator is not None:
+        if ind.denominator == 0:
+            return None
+        return F.ratio_percent(ind.numerator, ind.denominator, None)
+    if ind.rate is not None:
+        return Decimal(str(ind.rate))
+    return None
 
 
 def main_value(ind: Indicator):
@@ -44,8 +70,9 @@ def _check_one(ind: Indicator, diags: Diagnostics, label: str) -> None:
                         "(nếu tỷ lệ được phép vượt 100%, ghi co_the_vuot: true)")
         if ind.typed_percent is not None:
             computed = percentage(ind)
-            places = min(_decimals_of(ind.typed_percent), PERCENT_DECIMALS)
-            if F.round_half_up(computed, places) != F.round_half_up(Decimal(str(ind.typed_percent)), places):
+            places = min(_decimals_of(ind.typed_percent_text or ind.typed_percent), PERCENT_DECIMALS)
+            typed = Decimal(str(ind.typed_percent))
+            if F.round_half_up(computed, places) != F.round_half_up(typed, places):
                 diags.error(where.get("ty_le_ghi", ind.location),
                             f"{label}: tỷ lệ ghi {F.percent(ind.typed_percent)} không khớp với "
                             f"{F.number(ind.numerator)}/{F.number(ind.denominator)} = "
@@ -60,6 +87,8 @@ def _check_parts(ind: Indicator, diags: Diagnostics) -> None:
     for field, attribute in (("tu_so", "numerator"), ("mau_so", "denominator"), ("gia_tri", "value")):
         total = getattr(ind, attribute)
         values = [getattr(p, attribute) for p in ind.parts]
+        if field == "gia_tri":  # a plain whole may be broken into plain parts or into numerators
+            total, values = main_value(ind), [main_value(p) for p in ind.parts]
         if total is None or any(v is None for v in values):
             continue
         parts_sum = sum(Decimal(str(v)) for v in values)
@@ -107,28 +136,31 @@ class IndicatorView:
     @property
     def gia_tri(self) -> str:
         value = main_value(self._ind)
-        return F.number(value) if value is not None else ""
+        return _figure(value) if value is not None else ""
 
     @property
     def tu_so(self) -> str:
-        return F.number(self._ind.numerator) if self._ind.numerator is not None else ""
+        value = self._ind.numerator
+        return _figure(value) if value is not None else ""
 
     @property
     def mau_so(self) -> str:
-        return F.number(self._ind.denominator) if self._ind.denominator is not None else ""
+        value = self._ind.denominator
+        return _figure(value) if value is not None else ""
 
     @property
     def ty_le(self) -> str:
         value = percentage(self._ind)
         if value is None:
-            raise ReferenceProblem(f'chỉ tiêu "{self._ind.id}" không có tử số và mẫu số nên không có tỷ lệ')
-        return F.percent(value, PERCENT_DECIMALS)
+            raise ReferenceProblem(f'chỉ tiêu "{self._ind.id}" không có tỷ lệ (cần tu_so và mau_so, hoặc ty_le)')
+        return Figure(F.percent(value, PERCENT_DECIMALS), value)
 
     @property
     def con_lai(self) -> str:
         if self._ind.numerator is None:
             raise ReferenceProblem(f'chỉ tiêu "{self._ind.id}" không có tử số và mẫu số nên không có phần còn lại')
-        return F.number(Decimal(str(self._ind.denominator)) - Decimal(str(self._ind.numerator)))
+        value = Decimal(str(self._ind.denominator)) - Decimal(str(self._ind.numerator))
+        return Figure(F.number(value), value)
 
     @property
     def tinh_den(self) -> str:
@@ -152,7 +184,7 @@ class IndicatorView:
             verdict = "đạt chỉ tiêu"
         else:
             verdict = "chưa đạt chỉ tiêu"
-        is_ratio = percentage(ind) is not None
+        is_ratio = percentage(ind) is not None or ind.unit == "%"
         listed = ", ".join(
             f"{t.by} giao {'thấp nhất ' if t.at_least else ''}"
             f"{F.percent(t.value) if is_ratio else F.number(t.value)}" for t in ind.targets)

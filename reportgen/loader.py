@@ -41,6 +41,7 @@ class Node:
     value: object
     location: Location
     key_location: Location | None = None
+    source: str | None = None
 
 
 @dataclass
@@ -48,6 +49,7 @@ class LoadedYaml:
     data: dict
     positions: dict = field(default_factory=dict)      # field path -> Location of the value
     key_positions: dict = field(default_factory=dict)  # field path -> Location of the key
+    source_text: dict = field(default_factory=dict)    # field path -> the scalar as written (98.70)
     files: list = field(default_factory=list)          # every file read, report first
 
     def where(self, path: tuple) -> Location:
@@ -107,7 +109,7 @@ class _Builder:
             # e.g. a date-shaped value that is not a real date (2024-02-30)
             self.problems.append(Diagnostic(location, f"giá trị không hợp lệ: {node.value} ({exc})"))
             value = node.value
-        return Node(value, location, key_location)
+        return Node(value, location, key_location, node.value)
 
 
 def parse_file(path: Path) -> Node:
@@ -180,6 +182,8 @@ def _flatten(node: Node, path: tuple, loaded: LoadedYaml):
     loaded.positions[path] = node.location
     if node.key_location is not None:
         loaded.key_positions[path] = node.key_location
+    if node.source is not None:
+        loaded.source_text[path] = node.source
     if isinstance(node.value, dict):
         return {key: _flatten(child, path + (key,), loaded) for key, child in node.value.items()}
     if isinstance(node.value, list):

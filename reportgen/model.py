@@ -87,6 +87,7 @@ class Group:
     rows: list[Row]
     location: Location
     count_location: Location | None
+    show_count: bool = True
 
 
 @dataclass
@@ -117,6 +118,8 @@ class Indicator:
     numerator: float | None
     denominator: float | None
     typed_percent: float | None
+    typed_percent_text: str | None
+    rate: float | None
     as_of: dt.date | None
     targets: list[Target]
     previous: dict | float | None
@@ -241,7 +244,8 @@ def build_table(loaded: LoadedYaml, path: tuple, data: dict) -> TableInput:
             here = path + ("nhom", i)
             groups.append(Group(group.get("id"), group.get("ma"), _text(loaded, here + ("ten",), group["ten"]),
                                 group.get("so_luong"), _rows(loaded, here + ("dong",), group.get("dong")),
-                                loaded.where(here), loaded.positions.get(here + ("so_luong",))))
+                                loaded.where(here), loaded.positions.get(here + ("so_luong",)),
+                                group.get("dem", True)))
     else:
         groups.append(Group(None, None, Text("", loaded.where(path)), None,
                             _rows(loaded, path + ("dong",), data.get("dong")), loaded.where(path), None))
@@ -256,6 +260,7 @@ def _indicator(loaded: LoadedYaml, path: tuple, data: dict) -> Indicator:
     return Indicator(
         id=data["id"], name=data["ten"], unit=data.get("don_vi"), value=data.get("gia_tri"),
         numerator=data.get("tu_so"), denominator=data.get("mau_so"), typed_percent=data.get("ty_le_ghi"),
+        typed_percent_text=loaded.source_text.get(path + ("ty_le_ghi",)), rate=data.get("ty_le"),
         as_of=data.get("tinh_den"), targets=targets, previous=data.get("ky_truoc"),
         may_exceed=bool(data.get("co_the_vuot")), parts=parts, parts_are_whole=bool(data.get("thanh_phan_la_tong")),
         location=loaded.where(path), field_locations=fields)

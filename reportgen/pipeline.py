@@ -14,7 +14,7 @@ from reportgen import periods
 from reportgen.compose import Composer
 from reportgen.document import Document
 from reportgen.errors import Diagnostics, ReportError, suggestion
-from reportgen.indicators import IndicatorSet, IndicatorView, check_indicators
+from reportgen.indicators import IndicatorSet, IndicatorView, check_indicators, numeric
 from reportgen.loader import LoadedYaml, load
 from reportgen.model import Block, Report, build_report
 from reportgen.numbering import appendix_label
@@ -34,15 +34,16 @@ class Prepared:
 
 
 def _filters() -> dict:
+    """Jinja filters; each accepts a number or a formatted figure (ct.X.gia_tri)."""
     return {
-        "so": lambda v, decimals=None: F.number(v, decimals),
-        "phan_tram": lambda v, decimals=2: F.percent(v, decimals),
-        "tien": lambda v: F.money(v),
-        "trieu_dong": lambda v: F.money(v, "trieu"),
-        "ty_dong": lambda v: F.money(v, "ty"),
+        "so": lambda v, decimals=None: F.number(numeric(v), decimals),
+        "phan_tram": lambda v, decimals=2: F.percent(numeric(v), decimals),
+        "tien": lambda v: F.money(numeric(v)),
+        "trieu_dong": lambda v: F.money(numeric(v), "trieu"),
+        "ty_dong": lambda v: F.money(numeric(v), "ty"),
         "ngay": F.long_date,
         "ngay_ngan": F.short_date,
-        "dem": lambda v: F.count(int(v)),
+        "dem": lambda v: F.count(int(numeric(v))),
         "la_ma": F.roman,
     }
 
@@ -144,7 +145,8 @@ def prepare(path: str | Path, strict: bool = False) -> Prepared:
     variables = {"bao_cao": report_variables(report, template, lambda t: renderer.text(t.raw, t.location))}
     env.globals.update(variables)
 
-    builder = TableBuilder(template, {i.id: indicator_set[i.id] for i in report.indicators}, diags)
+    builder = TableBuilder(template, {i.id: indicator_set[i.id] for i in report.indicators}, diags,
+                           lambda t: renderer.text(t.raw, t.location))
     computed = {}
     all_tables = [(a.table, a.id) for a in report.appendices if a.table] + \
                  [(t, None) for t in _tables_in(report.body)] + \

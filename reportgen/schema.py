@@ -63,7 +63,9 @@ TARGET = {
 INDICATOR_PART = {
     "id": {"type": "string", "required": True, "regex": r"[A-Za-z0-9_]+"},
     "ten": {"type": "string", "required": True, "empty": False},
-    "gia_tri": {**NUMBER, "excludes": ["tu_so", "mau_so"]},
+    "gia_tri": {**NUMBER, "excludes": ["tu_so", "mau_so", "ty_le"]},
+    "ty_le": {**NUMBER, "excludes": ["tu_so", "mau_so", "gia_tri"],
+              "meta": {"mo_ta": "một tỷ lệ (%) chỉ biết kết quả, không có tử số và mẫu số"}},
     "tu_so": {**NUMBER, "dependencies": ["mau_so"]},
     "mau_so": {**NUMBER, "dependencies": ["tu_so"]},
     "ty_le_ghi": NUMBER,
@@ -92,6 +94,7 @@ TABLE = {
         "ma": {"type": "string"},
         "ten": {"type": "string", "required": True, "empty": False},
         "so_luong": {"type": "integer", "min": 0},
+        "dem": {"type": "boolean"},
         "dong": {"type": "list", "required": True, "schema": {"type": "dict"}},
     }}},
     "dong": {"type": "list", "excludes": "nhom", "schema": {"type": "dict"}},

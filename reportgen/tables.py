@@ -106,8 +106,8 @@ def _number_of(cell) -> Decimal | None:
 
 
 def _group_code(style: str, index: int, explicit: str | None) -> str:
-    if explicit:
-        return explicit
+    if explicit is not None:
+        return explicit  # "" prints the group without a code
     if style == "la_ma":
         return F.roman(index)
     if style == "chu_cai":
@@ -116,7 +116,8 @@ def _group_code(style: str, index: int, explicit: str | None) -> str:
 
 
 class TableBuilder:
-    def __init__(self, template: Template, indicators: dict, diags: Diagnostics):
+    def __init__(self, template: Template, indicators: dict, diags: Diagnostics, render=lambda t: t.raw):
+        self.render = render  # Jinja for group titles and column titles
         self.template = template
         self.indicators = indicators  # id -> (Indicator, view factory)
         self.diags = diags
@@ -142,8 +143,8 @@ class TableBuilder:
         for group_index, group in enumerate(table.groups, start=1):
             if table.grouped:
                 code = _group_code(group_style, group_index, group.code)
-                title = group.title.raw.upper()
-                if count_word:
+                title = self.render(group.title).upper()
+                if count_word and group.show_count:
                     title += f" ({F.count(len(group.rows))} {count_word})"
                 cells = [None] * len(columns)
                 computed.rows.append(OutRow("group", [code] + cells[1:], group_title=title))
@@ -156,8 +157,8 @@ class TableBuilder:
                 cells = self._row_cells(row, columns, statuses, stt)
                 for i, col in enumerate(columns):
                     text = _plain(cells[i])
-                    if col.key in repeat_columns and text is not None:
-                        if previous.get(col.key) == text:
+                    if col.key in repeat_columns:
+                        if text is not None and previous.get(col.key) == text:
                             cells[i] = REPEAT_MARK
                         previous[col.key] = text
                     if col.key in total_columns:
@@ -189,6 +190,10 @@ class TableBuilder:
                                                f'dùng: {", ".join(allowed)}', row.path + (key,))
         cells = [row.values.get(c.key) for c in columns]
         cells[0] = stt
+        result = row.result
+        if "ket_qua" in keys and result is not None and cells[keys.index("ket_qua")] is None:
+            # the kind has a column named ket_qua: the row's ket_qua is that column's value
+            cells[keys.index("ket_qua")], result = result, None
         if row.indicator is not None:
             self._fill_from_indicator(row, columns, cells)
         if row.status is not None:
@@ -199,8 +204,8 @@ class TableBuilder:
             else:
                 column = statuses[row.status].get("cot")
                 if column in keys and cells[keys.index(column)] is None:
-                    cells[keys.index(column)] = row.result if row.result is not None else STATUS_MARK
-        elif row.result is not None:
+                    cells[keys.index(column)] = result if result is not None else STATUS_MARK
+        elif result is not None:
             self.diags.error(row.location, "ket_qua cần có trang_thai để biết đặt vào cột nào", row.path + ("ket_qua",))
         return cells
 
