@@ -9,8 +9,9 @@ cd "$(dirname "$0")/.."
 # Times New Roman that include Vietnamese (fonts-liberation2; fonts-liberation 1.x lacks them).
 need_system=()
 command -v soffice >/dev/null 2>&1 || need_system+=(libreoffice-writer-nogui)
-fc-list 2>/dev/null | grep -qi "Liberation Serif" && fc-list 2>/dev/null | grep -qi "LiberationSerif-Regular.ttf" \
-  && dpkg -s fonts-liberation2 >/dev/null 2>&1 || need_system+=(fonts-liberation2)
+if command -v dpkg >/dev/null 2>&1; then
+  dpkg -s fonts-liberation2 >/dev/null 2>&1 || need_system+=(fonts-liberation2)
+fi
 command -v pdftoppm >/dev/null 2>&1 || need_system+=(poppler-utils)
 if [ ${#need_system[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
