@@ -114,3 +114,16 @@ def validate(paths, strict, debug):
 
     failures = sum(1 for f in _report_files(paths) if _run(one, f) != 0)
     sys.exit(EXIT_INVALID if failures else 0)
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Ghi ra tệp thay vì in ra màn hình.")
+def schema(output):
+    """In JSON Schema của định dạng đầu vào (cho trình soạn thảo)."""
+    from reportgen.json_schema import render
+
+    text = render()
+    if output:
+        write_atomic(Path(output), text.encode("utf-8"))
+    else:
+        click.echo(text, nl=False)

@@ -124,7 +124,7 @@ def parse_file(path: Path) -> Node:
     except OSError as exc:
         raise ReportError(Diagnostic(Location(shown), f"không đọc được tệp: {exc.strerror}"))
     try:
-        composed = yaml.compose(text, Loader=yaml.SafeLoader)
+        composed = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise ReportError(_syntax_error(shown, exc))
     if composed is None:

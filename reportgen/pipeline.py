@@ -124,7 +124,7 @@ def prepare(path: str | Path, strict: bool = False) -> Prepared:
                 values[name] = getattr(view, name)
             except ReferenceProblem:
                 values[name] = ""
-        return renderer.env.from_string(pattern).render(**values).strip()
+        return renderer.compile(pattern).render(**values).strip()
 
     indicator_set = IndicatorSet(report.indicators, wording, render_pattern)
     diags.extend(check_indicators(report.indicators))

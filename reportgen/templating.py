@@ -68,6 +68,13 @@ class Renderer:
         self.env = env
         self.diags = diags
         self.current: Location | None = None
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def compile(self, raw: str) -> jinja2.Template:
+        """A text's compiled template; the same text (a repeated figure's wording) compiles once."""
+        if raw not in self._compiled:
+            self._compiled[raw] = self.env.from_string(raw)
+        return self._compiled[raw]
 
     def _names(self) -> list[str]:
         return sorted(self.env.globals)
@@ -78,7 +85,7 @@ class Renderer:
             return raw
         self.current = location
         try:
-            return self.env.from_string(raw).render(**extra)
+            return self.compile(raw).render(**extra)
         except jinja2.TemplateSyntaxError as exc:
             line = location.line + (exc.lineno or 1) - 1 if location.line else 0
             self.diags.error(Location(location.file, line, location.column if line == location.line else 1),

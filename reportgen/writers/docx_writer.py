@@ -45,6 +45,8 @@ class DocxWriter:
             raise ReportError(Diagnostic(Location(display_path(self.styles_path)), "không tìm thấy tệp kiểu (styles.docx) của mẫu"))
         self.doc = open_docx(str(self.styles_path))
         self._check_styles()
+        # python-docx looks a style up by scanning every style; resolve each id once.
+        self.style_ids = {s.name: s.style_id for s in self.doc.styles}
         self.footnotes = ooxml.Footnotes(self.doc)
         body = self.doc.element.body
         for child in list(body):
@@ -99,6 +101,11 @@ class DocxWriter:
         first.is_linked_to_previous = False
         first.paragraphs[0].style = self.doc.styles[style_name("page-number")]
 
+    def _new_paragraph(self, container, role: str):
+        p = container.add_paragraph()
+        p._p.get_or_add_pPr().style = self.style_ids[style_name(role)]
+        return p
+
     # --- blocks ---
     def _block(self, container, block, width_mm: float, font_size: float | None = None) -> None:
         if isinstance(block, Paragraph):
@@ -110,7 +117,7 @@ class DocxWriter:
 
     def _paragraph(self, container, para: Paragraph, width_mm: float, font_size: float | None = None,
                    align: str | None = None):
-        p = container.add_paragraph(style=self.doc.styles[style_name(para.role)])
+        p = self._new_paragraph(container, para.role)
         fmt = p.paragraph_format
         chosen = para.align or align
         if chosen:
@@ -149,7 +156,7 @@ class DocxWriter:
                 p._p.append(ooxml.reference_run(note_id))
 
     def _rule(self, container, rule: Rule, width_mm: float) -> None:
-        p = container.add_paragraph(style=self.doc.styles[style_name("rule")])
+        p = self._new_paragraph(container, "rule")
         side = max((width_mm - rule.length_mm) / 2, 0)
         p.paragraph_format.left_indent = Mm(side)
         p.paragraph_format.right_indent = Mm(side)
