@@ -63,39 +63,47 @@ def main() -> None:
 @click.option("--text", "with_text", is_flag=True, help="Ghi thêm bản văn bản thuần (.txt) cạnh tệp .docx.")
 @click.option("--pdf", "with_pdf", is_flag=True, help="Ghi thêm bản PDF (qua LibreOffice).")
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Số báo cáo dựng song song (mặc định: số lõi CPU).")
 @click.option("--debug", is_flag=True, hidden=True)
-def build(paths, output, with_text, with_pdf, strict, debug):
+def build(paths, output, with_text, with_pdf, strict, jobs, debug):
     """Dựng báo cáo .docx từ tệp YAML (hoặc mọi báo cáo trong một thư mục)."""
-    from reportgen.pipeline import prepare
-    from reportgen.writers.docx_writer import write_docx
-    from reportgen.writers.text_writer import write_text
+    from reportgen.build import BuildOptions, build_many
 
     files = _report_files(paths)
+    if not files:
+        raise click.UsageError("không tìm thấy tệp báo cáo nào (tệp YAML có khóa mau:).")
     if output and len(files) != 1:
         raise click.UsageError("-o chỉ dùng khi dựng một báo cáo.")
+    options = BuildOptions(output, with_text, with_pdf, strict)
+    interactive = len(files) > 1 and sys.stderr.isatty()
 
-    def one(path: Path) -> None:
-        prepared = prepare(path, strict=strict)
-        for warning in prepared.diagnostics.warnings:
-            click.echo(warning.render(), err=True)
-        target = Path(output) if output else default_output(path, ".docx")
-        data = write_docx(prepared.document, prepared.template.styles_path)
-        write_atomic(target, data)
-        written = [target]
-        if with_text:
-            text_target = target.with_suffix(".txt")
-            write_atomic(text_target, write_text(prepared.document).encode("utf-8"))
-            written.append(text_target)
-        if with_pdf:
-            from reportgen.writers.pdf_writer import convert_to_pdf
+    def report(result):
+        for message in result.messages:
+            click.echo(message, err=True)
+        if result.ok:
+            click.echo(f"{result.source} → {', '.join(result.written)}")
+        else:
+            errors = sum(1 for m in result.messages if ": lỗi" in m) or 1
+            click.echo(f"{result.source}: {errors} lỗi, không tạo tệp.", err=True)
 
-            written.append(convert_to_pdf(target))
-        click.echo(f"{display_path(path)} → {', '.join(display_path(p) for p in written)}")
-
-    failures = sum(1 for f in files if _run(one, f) != 0)
+    if interactive:
+        with click.progressbar(length=len(files), label="Đang dựng", file=sys.stderr) as bar:
+            def done(result):
+                bar.update(1)
+            results = build_many(files, options, done, jobs)
+        for result in results:
+            report(result)
+    else:
+        results = build_many(files, options, report, jobs)
+    failed = [r for r in results if not r.ok]
     if len(files) > 1:
-        click.echo(f"Đã dựng {len(files) - failures}/{len(files)} báo cáo; {failures} lỗi.")
-    sys.exit(EXIT_INVALID if failures else 0)
+        click.echo(f"Tổng kết: dựng xong {len(results) - len(failed)}/{len(results)} báo cáo.")
+        for result in failed:
+            first = next((m for m in result.messages if ": lỗi" in m), result.messages[0] if result.messages else "")
+            click.echo(f"  lỗi: {result.source}: {first}")
+    if any(r.internal for r in results) and debug:
+        raise RuntimeError("lỗi nội bộ")
+    sys.exit(EXIT_INTERNAL if any(r.internal for r in failed) else EXIT_INVALID if failed else 0)
 
 
 @main.command()
