@@ -1,5 +1,6 @@
 """The command line as staff use it: batch builds, PDF, text rendering, output placement."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -47,7 +48,8 @@ def test_batch_build_goes_on_past_a_broken_file_and_summarises(tmp_path):
 def test_batch_build_in_parallel_processes_from_a_shell(tmp_path):
     inputs = project(tmp_path, ("a", "b", "c", "d"))
     done = subprocess.run([sys.executable, "-m", "reportgen", "build", "-j", "2", str(inputs)],
-                          capture_output=True, text=True, cwd=tmp_path)
+                          capture_output=True, text=True, cwd=tmp_path,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in (tmp_path / "outputs").glob("*.docx")) == ["a.docx", "b.docx", "c.docx", "d.docx"]
     assert "Đang dựng" not in done.stderr  # not a terminal: plain lines, no progress bar
