@@ -186,4 +186,5 @@ TABLE_KIND = {
     "cot": {"type": "list", "required": True, "schema": {"type": "dict", "schema": _COLUMN}},
     "trang_thai": {"type": "dict", "valuesrules": {"type": "dict", "schema": {
         "cot": {"type": "string"}, "ten": {"type": "string", "required": True}}}},
+    "sang_ky_moi": {"type": "dict", "schema": {"bo_trang_thai": {"type": "list", "schema": {"type": "string"}}}},
 }
