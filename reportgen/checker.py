@@ -650,6 +650,7 @@ class Parts:
     title: Para | None = None
     subject: list[Para] = field(default_factory=list)
     kinh_gui: Para | None = None
+    addressees: list[Para] = field(default_factory=list)   # dash lines under a bare "Kính gửi:"
     header_zone: list[Para] = field(default_factory=list)
     front: list[Para] = field(default_factory=list)     # header zone + title, subject, Kính gửi
     body: list[Para] = field(default_factory=list)      # main text, outside tables
@@ -688,9 +689,10 @@ def locate(doc: Doc) -> Parts:
     for p in parts.appendices:
         if p.section < len(doc.sections):
             doc.sections[p.section].appendix = True
-    everything = " ".join(fold(p.text) for p in parts.front + parts.body)
-    parts.normative = ("quy phạm pháp luật" in everything
-                       or (parts.title is not None and normalize(parts.title.text) in NORMATIVE_TYPES))
+    parts.normative = (
+        (parts.title is not None and normalize(parts.title.text) in NORMATIVE_TYPES)
+        or any(fold(p.text).startswith("căn cứ") and "ban hành văn bản quy phạm pháp luật" in fold(p.text)
+               for p in parts.front + parts.body))
     return parts
 
 
@@ -759,7 +761,8 @@ def _locate_front(parts: Parts, main: list[Para]) -> None:
                 for q in after[after.index(p) + 1:]:
                     if q.empty or not q.text.startswith(("-", "–", "+")) or len(q.text) > 200:
                         break
-                    parts.front.append(q)
+                    parts.addressees.append(q)
+                parts.front.extend(parts.addressees)
             break
 
 
@@ -1247,6 +1250,13 @@ def check_kinh_gui(doc: Doc, parts: Parts) -> list[Finding]:
         findings.append(_finding("kinh-gui", para, "“Kính gửi” in đậm; Nghị định 30 yêu cầu chữ đứng, không đậm"))
     if not re.match(r"^kính gửi\s*:", fold(para.text)):
         findings.append(_finding("kinh-gui", para, "thiếu dấu hai chấm sau “Kính gửi”"))
+    for index, p in enumerate(parts.addressees):
+        end = "." if index == len(parts.addressees) - 1 else ";"
+        if not p.text.endswith(end):
+            findings.append(_finding("kinh-gui", p, f"mỗi dòng nơi gửi kết thúc bằng “;”, dòng cuối bằng “.”; "
+                                                    f"dòng này phải kết thúc bằng “{end}”"))
+        if any(r.props.bold for r in p.text_runs):
+            findings.append(_finding("kinh-gui", p, "nơi gửi in đậm; Nghị định 30 yêu cầu chữ đứng, không đậm"))
     return findings
 
 
@@ -1528,8 +1538,14 @@ def _recipient_findings(parts: Parts) -> list[Finding]:
     if not re.match(r"^-\s*Lưu\s*:", text):
         findings.append(_finding("noi-nhan", p, "thiếu dòng cuối “- Lưu: VT, ...” (lưu văn thư và đơn vị soạn "
                                                 "thảo)", quote=shorten(text)))
-    elif not text.endswith("."):
-        findings.append(_finding("noi-nhan", p, "dòng “- Lưu: ...” phải kết thúc bằng dấu “.”", quote=shorten(text)))
+    else:
+        if not text.endswith("."):
+            findings.append(_finding("noi-nhan", p, "dòng “- Lưu: ...” phải kết thúc bằng dấu “.”",
+                                     quote=shorten(text)))
+        if not re.match(r"^-\s*Lưu\s*:\s*VT\b", text):
+            findings.append(_finding("noi-nhan", p, "dòng “- Lưu:” không có “VT” (bản lưu ở văn thư); mẫu của "
+                                                    "Nghị định 30 là “- Lưu: VT, <mã đơn vị soạn thảo>.”", "warning",
+                                     quote=shorten(text)))
     return findings
 
 

@@ -172,3 +172,25 @@ def new_report(source, period, output, narrative):
     except ReportError as exc:
         click.echo("Các chỗ còn phải sửa trước khi dựng:")
         _print_diagnostics(exc)
+
+
+@main.command(name="diff")
+@click.argument("old", type=click.Path(exists=True, dir_okay=False))
+@click.argument("new", type=click.Path(exists=True, dir_okay=False))
+def diff_command(old, new):
+    """So sánh chỉ tiêu giữa hai báo cáo (kỳ trước, kỳ này)."""
+    from reportgen.compare import rows, table
+    from reportgen.loader import load
+    from reportgen.model import build_report
+    from reportgen.validate import check_report
+
+    reports = []
+    for path in (Path(old), Path(new)):
+        try:
+            loaded = load(path)
+            check_report(loaded).raise_if_errors()
+            reports.append(build_report(loaded, path))
+        except ReportError as exc:
+            _print_diagnostics(exc)
+            sys.exit(EXIT_INVALID)
+    click.echo(table(rows(reports[0].indicators, reports[1].indicators)))

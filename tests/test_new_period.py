@@ -89,3 +89,17 @@ def test_unknown_period_lists_accepted_forms(tmp_path):
     result = run_cli("new", "--from", inputs / "bc-6thang.yaml", "--ky", "quy-5-2024")
     assert result.exit_code == 2
     assert "thang-<1..12>-<năm>" in result.output and "nam-<năm>" in result.output
+
+
+def test_diff_shows_how_indicators_changed(tmp_path):
+    inputs = project(tmp_path)
+    run_cli("new", "--from", inputs / "bc-6thang.yaml", "--ky", "nam-2024", "-o", inputs / "bc-nam.yaml")
+    path = inputs / "bc-nam/chi-tieu.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("tu_so: 1195107", "tu_so: 1215107", 1), encoding="utf-8")
+    result = run_cli("diff", inputs / "bc-6thang.yaml", inputs / "bc-nam.yaml")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["Chỉ", "tiêu", "Kỳ", "trước", "Kỳ", "này", "Thay", "đổi"]
+    row = next(line for line in lines if "[dinh_danh]" in line)
+    assert "1.195.107/1.256.188 (95,14%)" in row and "1.215.107/1.256.188 (96,74%)" in row
+    assert row.endswith("tăng 1,6 điểm phần trăm")
