@@ -101,5 +101,5 @@ def test_diff_shows_how_indicators_changed(tmp_path):
     lines = result.output.splitlines()
     assert lines[0].split() == ["Chỉ", "tiêu", "Kỳ", "trước", "Kỳ", "này", "Thay", "đổi"]
     row = next(line for line in lines if "[dinh_danh]" in line)
-    assert "1.195.107/1.256.188 (95,14%)" in row and "1.215.107/1.256.188 (96,74%)" in row
+    assert "1.195.107/1.256.188 (95,14%)" in row and "1.215.107/1.256.188 (96,73%)" in row
     assert row.endswith("tăng 1,6 điểm phần trăm")
