@@ -1534,6 +1534,9 @@ def _recipient_findings(parts: Parts) -> list[Finding]:
             findings.append(_finding("noi-nhan", p, "mỗi dòng nơi nhận bắt đầu bằng “- ”", quote=shorten(text)))
         if not last and not text.endswith(";"):
             findings.append(_finding("noi-nhan", p, "dòng nơi nhận phải kết thúc bằng dấu “;”", quote=shorten(text)))
+    if parts.kinh_gui is not None and not re.match(r"^-\s*Như trên\s*;", lines[0][1]):
+        findings.append(_finding("noi-nhan", lines[0][0], "văn bản có “Kính gửi” thì dòng nơi nhận đầu tiên là "
+                                                          "“- Như trên;”", "warning", quote=shorten(lines[0][1])))
     p, text, _ = lines[-1]
     if not re.match(r"^-\s*Lưu\s*:", text):
         findings.append(_finding("noi-nhan", p, "thiếu dòng cuối “- Lưu: VT, ...” (lưu văn thư và đơn vị soạn "

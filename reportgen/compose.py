@@ -247,8 +247,11 @@ class Composer:
     def row(self, row: OutRow, computed: ComputedTable) -> list[Cell]:
         n = len(computed.columns)
         if row.kind == "group":
-            code = Cell([Paragraph("table-text", [Span(row.cells[0] or "")])], align="center", bold=True)
-            title = Cell([Paragraph("table-text", [Span(row.group_title)])], colspan=n - 1, align="left", bold=True)
+            # a group row stays with the first row of its group
+            code = Cell([Paragraph("table-text", [Span(row.cells[0] or "")], keep_with_next=True)],
+                        align="center", bold=True)
+            title = Cell([Paragraph("table-text", [Span(row.group_title)], keep_with_next=True)],
+                         colspan=n - 1, align="left", bold=True)
             return [code, title] if row.cells[0] else [Cell(title.blocks, colspan=n, align="left", bold=True)]
         cells = [self.cell(content, _CELL_ALIGN.get(col.align, "justify"))
                  for content, col in zip(row.cells, computed.columns)]

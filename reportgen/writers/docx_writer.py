@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 from pathlib import Path
 
 from docx import Document as open_docx
@@ -27,6 +28,22 @@ ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
 KINH_GUI_INDENT_MM = 25.0
 KINH_GUI_LABEL_MM = 22.0
 CELL_PADDING_MM = 3.0
+# A row taller than this share of the page may split across pages: keeping it whole would
+# leave most of a page empty (the header and a group row alone) before it.
+SPLIT_ROW_SHARE = 0.35
+PT_TO_MM = 0.3528
+
+
+def estimated_height_mm(cells, widths_mm: list[float], font_size: float) -> float:
+    """A rough height of a table row from its text, enough to decide whether to keep it whole."""
+    tallest, column = 0.0, 0
+    for cell in cells:
+        width = sum(widths_mm[column:column + cell.colspan]) - CELL_PADDING_MM
+        column += cell.colspan
+        per_line = max(width / (font_size * PT_TO_MM * 0.48), 1)
+        lines = sum(max(1, math.ceil(len(p.text) / per_line)) for p in cell.blocks if isinstance(p, Paragraph))
+        tallest = max(tallest, lines * font_size * PT_TO_MM * 1.15 + len(cell.blocks) * 1.4)
+    return tallest
 
 
 def style_name(role: str) -> str:
@@ -88,6 +105,7 @@ class DocxWriter:
         if section.restart_page_numbers:
             ooxml.restart_page_numbers(word_section)
         width = page.text_width(section.landscape)
+        self.page_text_height = (page.width_mm if section.landscape else page.height_mm) - page.top_mm - page.bottom_mm
         for block in section.blocks:
             self._block(self.doc, block, width)
 
@@ -172,7 +190,9 @@ class DocxWriter:
             tr = OxmlElement("w:tr")
             tbl.append(tr)
             if table.borders:
-                ooxml.row_properties(tr, is_header)
+                whole = is_header or estimated_height_mm(cells, table.widths_mm, table.font_size) \
+                    < SPLIT_ROW_SHARE * self.page_text_height
+                ooxml.row_properties(tr, is_header, keep_whole=whole)
             column = 0
             for cell in cells:
                 width = sum(table.widths_mm[column:column + cell.colspan])
@@ -186,7 +206,7 @@ class DocxWriter:
                     if isinstance(block, Paragraph):
                         if cell.bold:
                             block = Paragraph(block.role, block.inlines, block.align, block.first_line_indent,
-                                              True, block.italic)
+                                              True, block.italic, keep_with_next=block.keep_with_next)
                         size = table.font_size if table.role == "table" else None
                         self._paragraph(word_cell, block, inner, size, cell.align if table.role == "table" else None)
                     else:

@@ -216,10 +216,10 @@ def table_properties(tbl, widths_mm: list[float], borders: bool, indent_mm: floa
         col.set(qn("w:w"), str(twips(w)))
 
 
-def row_properties(tr, header: bool) -> None:
+def row_properties(tr, header: bool, keep_whole: bool = True) -> None:
     tr_pr = tr.get_or_add_trPr()
-    cant = OxmlElement("w:cantSplit")
-    tr_pr.append(cant)
+    if keep_whole:
+        tr_pr.append(OxmlElement("w:cantSplit"))
     if header:
         tr_pr.append(OxmlElement("w:tblHeader"))
 
