@@ -131,14 +131,25 @@ def _cap_per_rule(findings: list[Finding]) -> list[Finding]:
 # Text helpers
 # ============================================================================================
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200b\u202f\u3000]+")
+_TABS = re.compile(r"[ \u00a0\u2000-\u200b\u202f\u3000]*\t[\t \u00a0\u2000-\u200b\u202f\u3000]*")
 
 
 def normalize(text: str) -> str:
-    """NFC, every kind of space as one space, each line stripped."""
+    """NFC, every kind of space as one space, tabs as one tab (they separate columns typed
+    without a table), each line stripped."""
     text = unicodedata.normalize("NFC", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [_SPACES.sub(" ", _TABS.sub("\t", line)).strip(" \t") for line in text.split("\n")]
     return "\n".join(lines).strip()
+
+
+def segment(text: str, pattern: re.Pattern) -> re.Match | None:
+    """The first tab-separated part of a line that matches `pattern` from its start."""
+    for part in text.split("\t"):
+        match = pattern.match(part.strip())
+        if match:
+            return match
+    return None
 
 
 def fold(text: str) -> str:
@@ -147,7 +158,7 @@ def fold(text: str) -> str:
 
 
 def shorten(text: str, limit: int = 70) -> str:
-    text = text.replace("\n", " / ")
+    text = text.replace("\n", " / ").replace("\t", " ")
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -704,13 +715,13 @@ def _locate_header(parts: Parts, doc: Doc, main: list[Para]) -> None:
         zone = list(parts.header_table.paras)
     else:
         tops = [p for p in main if p.top is not None and not p.empty][:12]
-        dated = next((i for i, p in enumerate(tops) if DATE_RE.match(p.text)), None)
+        dated = next((i for i, p in enumerate(tops) if segment(p.text, DATE_RE)), None)
         zone = tops[: dated + 1] if dated is not None else tops[:8]
     parts.header_zone = zone
     parts.tieu_ngu = next((p for p in zone if TIEU_NGU_RE.search(fold(p.text))), None)
-    parts.number = next((p for p in zone if NUMBER_RE.match(p.text)), None)
+    parts.number = next((p for p in zone if segment(p.text, NUMBER_RE)), None)
     parts.vv = next((p for p in zone if fold(p.text).startswith("v/v")), None)
-    parts.date = next((p for p in zone if DATE_RE.match(p.text)), None)
+    parts.date = next((p for p in zone if segment(p.text, DATE_RE)), None)
     parts.agency = _agency_lines(parts, zone)
     parts.front = list(zone)
 
@@ -778,16 +789,35 @@ def _locate_signature(parts: Parts, doc: Doc, main: list[Para]) -> int:
     for anchor in (noi_nhan, authority):
         if anchor is not None:
             starts.append(min(p.order for p in main if p.table == anchor.table) if anchor.table else anchor.order)
-    start = min(starts)
+    signature: list[Para] = []
     if noi_nhan is not None and noi_nhan.table is not None:
-        parts.signature = [p for p in main if p.table == noi_nhan.table and p.cell is not noi_nhan.cell]
-    elif authority is not None and authority.table is not None:
-        parts.signature = [p for p in main if p.cell is authority.cell and p.order >= authority.order]
-    elif authority is not None:
-        stop = noi_nhan.order if noi_nhan is not None and noi_nhan.order > authority.order else end
-        parts.signature = [p for p in main if p.top is not None and authority.order <= p.order < stop]
+        signature = [p for p in main if p.table == noi_nhan.table and p.cell is not noi_nhan.cell]
+    if not any(not p.empty for p in signature) and authority is not None:
+        if authority.table is not None:
+            signature = [p for p in main if p.cell is authority.cell and p.order >= authority.order]
+        else:
+            stop = noi_nhan.order if noi_nhan is not None and noi_nhan.order > authority.order else end
+            signature = [p for p in main if p.top is not None and authority.order <= p.order < stop]
+    if not any(not p.empty for p in signature) and noi_nhan is None:
+        signature = _trailing_signature(main, front_end)
+        if signature:
+            starts.append(signature[0].order)
+    parts.signature = signature
     parts.recipients = _recipient_lines(noi_nhan, main, authority) if noi_nhan else []
-    return start
+    return min(starts)
+
+
+def _trailing_signature(main: list[Para], front_end: int) -> list[Para]:
+    """No Nơi nhận and no TM./KT. line: the short lines at the end, caps titles then a name."""
+    tail: list[Para] = []
+    for p in reversed([p for p in main if p.top is not None and p.order > front_end]):
+        if not p.empty and (len(p.text) > 60 or p.text.endswith(("./.", ".", ";", ":"))):
+            break
+        tail.insert(0, p)
+    lines = [p for p in tail if not p.empty]
+    if len(lines) < 2 or not all(is_upper(p.text) for p in lines[:-1]):
+        return []
+    return tail[tail.index(lines[0]):]
 
 
 def _recipient_lines(noi_nhan: Para, main: list[Para], authority: Para | None):
@@ -910,12 +940,24 @@ def _all_paras(doc: Doc) -> list[Para]:
     return paras + doc.notes
 
 
+def _fonts_shown(run: Run) -> list[str | None]:
+    """Word draws ASCII characters in the ascii font and the others (Vietnamese letters,
+    typographic quotes) in the hAnsi font: only the slots the run's text uses matter."""
+    text = [c for c in run.text if not c.isspace()]
+    slots = []
+    if any(ord(c) < 128 for c in text):
+        slots.append(run.props.ascii)
+    if any(ord(c) >= 128 for c in text):
+        slots.append(run.props.hansi)
+    return slots
+
+
 def check_fonts(doc: Doc, parts: Parts) -> list[Finding]:
     findings = []
     for para in _all_paras(doc):
         fonts, colours, quote = [], [], ""
         for run in para.text_runs:
-            for name in (run.props.ascii, run.props.hansi):
+            for name in _fonts_shown(run):
                 if name and name.strip().casefold() != TNR and name not in fonts:
                     fonts.append(name)
                     quote = quote or run.text
@@ -1166,19 +1208,21 @@ def check_date(doc: Doc, parts: Parts) -> list[Finding]:
         return [Finding("date-line", "trang đầu", "", "không thấy dòng địa danh, ngày tháng năm dạng "
                                                       "“Bình Định, ngày 05 tháng 7 năm 2024”")]
     findings = []
-    match = DATE_RE.match(date.text)
+    match = segment(date.text, DATE_RE)
+    quote = shorten(match.string)
     place = match.group("place")
     if not match.group("comma"):
         findings.append(_finding("date-line", date, "thiếu dấu phẩy sau địa danh: “<Địa danh>, ngày ... tháng ... "
-                                                    "năm ...”"))
+                                                    "năm ...”", quote=quote))
     if not place or not place[0].isupper():
-        findings.append(_finding("date-line", date, "địa danh phải viết hoa chữ cái đầu và đứng trước “, ngày”"))
+        findings.append(_finding("date-line", date, "địa danh phải viết hoa chữ cái đầu và đứng trước “, ngày”",
+                                 quote=quote))
     if not _italic(date.text_runs):
         findings.append(_finding("date-line", date, "dòng địa danh, ngày tháng không in nghiêng; Nghị định 30 "
-                                                    "yêu cầu chữ nghiêng"))
+                                                    "yêu cầu chữ nghiêng", quote=quote))
     for problem in (_day_problem(match.group("day")), _month_problem(match.group("month"))):
         if problem:
-            findings.append(_finding("date-padding", date, problem))
+            findings.append(_finding("date-padding", date, problem, quote=quote))
     return findings + _running_dates(doc, parts)
 
 
@@ -1202,7 +1246,7 @@ def check_number(doc: Doc, parts: Parts) -> list[Finding]:
     para = parts.number
     if para is None:
         return [Finding("number", "trang đầu", "", "không thấy dòng số, ký hiệu văn bản “Số: .../...”")]
-    match = NUMBER_RE.match(para.text)
+    match = segment(para.text, NUMBER_RE)
     findings = []
     if match.group("colon") != ":":
         findings.append(_finding("number", para, "sau chữ “Số” phải có dấu hai chấm: “Số: 117/BC-UBND”"))
@@ -1525,12 +1569,14 @@ def _recipient_findings(parts: Parts) -> list[Finding]:
     lines = parts.recipients
     if not lines:
         return [_finding("noi-nhan", parts.noi_nhan, "“Nơi nhận:” không có dòng nơi nhận nào")]
-    findings = []
+    # One finding for the sizes of the whole list: a wrong size is usually the same on every line.
+    first_p, first_text, _ = lines[0]
+    findings = [_replace_rule(f, "noi-nhan") for f in
+                _size_finding([r for _, _, runs in lines for r in runs], 11, 11, "các dòng nơi nhận", first_p,
+                              quote=shorten(first_text))]
     for index, (p, text, runs) in enumerate(lines):
         last = index == len(lines) - 1
-        findings += [_replace_rule(f, "noi-nhan") for f in _size_finding(runs, 11, 11, "dòng nơi nhận", p,
-                                                                       quote=shorten(text))]
-        if not text.startswith("- "):
+        if not re.match(r"-\s", text):
             findings.append(_finding("noi-nhan", p, "mỗi dòng nơi nhận bắt đầu bằng “- ”", quote=shorten(text)))
         if not last and not text.endswith(";"):
             findings.append(_finding("noi-nhan", p, "dòng nơi nhận phải kết thúc bằng dấu “;”", quote=shorten(text)))

@@ -53,6 +53,13 @@ def _month(month: int) -> str:
     return f"{month:02d}" if month <= 2 else str(month)
 
 
+def document_number(number: str | None) -> str | None:
+    """The decree pads numbers below 10 with a leading zero: `Số: 05/BC-UBND`."""
+    if number and number.isdigit() and int(number) < 10:
+        return f"{int(number):02d}"
+    return number
+
+
 def _blank(text: str | None, width: int = 5) -> str:
     return text if text else " " * width
 
@@ -74,9 +81,9 @@ def report_variables(report: Report, template: Template, render_text) -> dict:
                    "ngay": F.long_date(q.date) if q.date else "", "ngay_ngan": F.short_date(q.date) if q.date else "",
                    "co_quan": q.issuer or "", "trich_yeu": q.subject or "", "trich_dan": cite}
     return {
-        "so": report.number or "",
+        "so": document_number(report.number) or "",
         "ky_hieu": report.symbol,
-        "so_ky_hieu": f"{_blank(report.number)}/{report.symbol}",
+        "so_ky_hieu": f"{_blank(document_number(report.number))}/{report.symbol}",
         "ngay": F.long_date(d.date) if d.day else f"ngày {' ' * 5} tháng {_month(d.month)} năm {d.year}",
         "ngay_ngan": F.short_date(d.date) if d.day else f"{' ' * 4}/{_month(d.month)}/{d.year}",
         "nam": d.year,

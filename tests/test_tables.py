@@ -1,0 +1,117 @@
+"""Table kinds as data: indicator tables filled from declarations, totals, STT modes, appendix labels."""
+
+from pathlib import Path
+
+from docx import Document
+
+from conftest import run_cli
+
+ROOT = Path(__file__).resolve().parents[1]
+
+REPORT = """\
+mau: de-an-06-bao-cao
+co_quan: {ten: ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH, ten_goi: Ủy ban nhân dân tỉnh Bình Định}
+so: 5
+ky_hieu: BC-UBND
+dia_danh: Bình Định
+ngay: 2025-01-07
+chu_ky: {tham_quyen: [TM. ỦY BAN NHÂN DÂN], chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn A}
+noi_nhan: [Như trên]
+luu: VT
+chi_tieu:
+  - {id: dvc, ten: Hồ sơ trực tuyến, don_vi: "%", tu_so: 450, mau_so: 500, muc_tieu: [{giao: Chính phủ, gia_tri: 80}]}
+  - {id: tk, ten: Tài khoản định danh, don_vi: tài khoản, gia_tri: 1302}
+noi_dung:
+  - "Chi tiết tại {{ phu_luc('chi-tieu') }} và {{ phu_luc('kinh-phi') }}; {{ dem('kinh-phi') }} khoản."
+phu_luc:
+  - id: chi-tieu
+    tieu_de: Kết quả thực hiện các chỉ tiêu
+    bang:
+      loai: chi_tieu
+      nhom:
+        - ten: Chỉ tiêu về dịch vụ công
+          dong:
+            - {chi_tieu: dvc, van_ban: QĐ 235}
+        - ten: Chỉ tiêu về định danh
+          dong:
+            - {chi_tieu: tk}
+  - id: kinh-phi
+    tieu_de: Kinh phí
+    huong: doc
+    bang:
+      loai: kinh_phi
+      nhom:
+        - ten: Cấp tỉnh
+          dong:
+            - {noi_dung: Máy chủ, kinh_phi: "1.500.000"}
+            - {noi_dung: Phần mềm, kinh_phi: "2.000.000"}
+        - ten: Cấp xã
+          dong:
+            - {noi_dung: Máy quét, kinh_phi: "500.000"}
+"""
+
+KIND = """\
+ten: Bảng kinh phí
+huong: doc
+stt: phan_cap
+nhom: {ma: chu_cai}
+tong: [kinh_phi]
+cot:
+  - {khoa: stt, tieu_de: STT, rong: 6, canh: giua}
+  - {khoa: noi_dung, tieu_de: Nội dung, rong: 40}
+  - {khoa: kinh_phi, tieu_de: Kinh phí (đồng), rong: 20, canh: phai}
+"""
+
+
+def build(tmp_path):
+    templates = tmp_path / "templates"
+    for item in (ROOT / "templates").iterdir():
+        (templates / item.name).parent.mkdir(exist_ok=True)
+        (templates / item.name).symlink_to(item)
+    (templates / "_chung").unlink()
+    (templates / "_chung").mkdir()
+    for item in (ROOT / "templates/_chung").iterdir():
+        (templates / "_chung" / item.name).symlink_to(item)
+    (templates / "_chung/bang").unlink()
+    (templates / "_chung/bang").mkdir()
+    for item in (ROOT / "templates/_chung/bang").iterdir():
+        (templates / "_chung/bang" / item.name).symlink_to(item)
+    (templates / "_chung/bang/kinh_phi.yaml").write_text(KIND, encoding="utf-8")
+    report = tmp_path / "r.yaml"
+    report.write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "r.docx"
+    result = run_cli("build", report, "-o", out)
+    assert result.exit_code == 0, result.output
+    return Document(str(out))
+
+
+def rows(table):
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+def test_indicator_table_is_filled_from_declarations(tmp_path):
+    doc = build(tmp_path)
+    table = rows(doc.tables[-2])
+    assert table[0] == ["STT", "Chỉ tiêu", "Đơn vị tính", "Văn bản chỉ đạo", "Mục tiêu", "Tiến độ/Kết quả", "Ghi chú"]
+    assert table[1][0] == "A" and table[1][1].startswith("CHỈ TIÊU VỀ DỊCH VỤ CÔNG")
+    assert table[2] == ["1", "Hồ sơ trực tuyến", "%", "QĐ 235", ">=80%", "90%", ""]
+    assert table[3][0] == "B"
+    assert table[4][:3] == ["1", "Tài khoản định danh", "tài khoản"]  # theo_nhom: STT restarts
+    assert table[4][5] == "1.302"
+
+
+def test_totals_row_and_hierarchical_numbers(tmp_path):
+    doc = build(tmp_path)
+    table = rows(doc.tables[-1])
+    assert [r[0] for r in table[1:]] == ["A", "1.1", "1.2", "B", "2.1", ""]
+    assert table[-1][1:] == ["Tổng cộng", "4.000.000"]
+
+
+def test_two_appendices_are_numbered_in_roman_and_references_resolve(tmp_path):
+    doc = build(tmp_path)
+    texts = [p.text for p in doc.paragraphs]
+    assert "Phụ lục I" in texts and "Phụ lục II" in texts
+    assert "Chi tiết tại Phụ lục I và Phụ lục II; 03 khoản." in texts
+    assert "(Kèm theo Báo cáo số 05/BC-UBND ngày 07/01/2025 của Ủy ban nhân dân tỉnh Bình Định)" in texts
+    second = doc.sections[2]
+    assert round(second.page_width.mm) == 210  # huong: doc keeps this appendix portrait
