@@ -1017,7 +1017,7 @@ def _heading_sizes(parts: Parts) -> list[Finding]:
         biggest = max(r.props.size or DEFAULT_SIZE for r in p.text_runs)
         if biggest > body + 0.01:
             findings.append(_finding("heading-size", p, f"đề mục cỡ chữ {pt(biggest)}, lớn hơn thân văn bản "
-                                                        f"(cỡ {pt(body)}); các đề mục phải cùng cỡ chữ với thân văn bản"))
+                                                        f"(cỡ {pt(body)}); đề mục phải cùng cỡ với thân văn bản"))
     return findings
 
 
@@ -1084,7 +1084,16 @@ def _tieu_ngu(parts: Parts) -> list[Finding]:
     return findings
 
 
+def _visible(border) -> bool:
+    return (border.get(_w("val")) or "none") not in ("nil", "none")
+
+
 def _borderless(tbl, styles: StyleSheet) -> bool:
+    """No grid drawn: table borders (direct or from its style) all off, and no cell draws its own
+    top, left or right edge (LibreOffice writes borders per cell; a bottom edge alone may be a rule)."""
+    for tc_borders in tbl.iter(_w("tcBorders")):
+        if any(_visible(b) for b in tc_borders if etree.QName(b).localname in ("top", "left", "right", "start", "end")):
+            return False
     sources = [tbl.find(_w("tblPr"))]
     style = tbl.find(f"{_w('tblPr')}/{_w('tblStyle')}")
     sources += [s.find(_w("tblPr")) for s in styles.chain(style.get(_w("val")) if style is not None else None,
@@ -1092,7 +1101,7 @@ def _borderless(tbl, styles: StyleSheet) -> bool:
     for tbl_pr in sources:
         borders = tbl_pr.find(_w("tblBorders")) if tbl_pr is not None else None
         if borders is not None:
-            return all((b.get(_w("val")) or "none") in ("nil", "none") for b in borders)
+            return not any(_visible(b) for b in borders)
     return True
 
 
@@ -1247,25 +1256,26 @@ def check_number(doc: Doc, parts: Parts) -> list[Finding]:
     if para is None:
         return [Finding("number", "trang đầu", "", "không thấy dòng số, ký hiệu văn bản “Số: .../...”")]
     match = segment(para.text, NUMBER_RE)
-    findings = []
+    findings: list[Finding] = []
+
+    def add(message: str) -> None:
+        findings.append(_finding("number", para, message, quote=shorten(match.string)))
+
     if match.group("colon") != ":":
-        findings.append(_finding("number", para, "sau chữ “Số” phải có dấu hai chấm: “Số: 117/BC-UBND”"))
+        add("sau chữ “Số” phải có dấu hai chấm: “Số: 117/BC-UBND”")
     num, rest = match.group("num"), match.group("rest")
     if rest is None or (num and not num.isdigit()):
-        findings.append(_finding("number", para, "số, ký hiệu không đúng dạng “Số: 117/BC-UBND”"))
+        add("số, ký hiệu không đúng dạng “Số: 117/BC-UBND”")
         return findings
     if num.isdigit() and int(num) < 10 and len(num) < 2:
-        findings.append(_finding("number", para, f"số {num} phải viết {int(num):02d} (số dưới 10 có số 0 ở trước)"))
-    symbol = rest.lstrip("/").strip()
-    tokens = [t for t in re.split(r"[/\-–]", symbol) if t]
+        add(f"số {num} phải viết {int(num):02d} (số dưới 10 có số 0 ở trước)")
+    tokens = [t for t in re.split(r"[/\-–]", rest.lstrip("/").strip()) if t]
     if any(re.fullmatch(r"(19|20)\d\d", t) for t in tokens) and not parts.normative:
-        findings.append(_finding("number", para, "số của văn bản hành chính không ghi năm; chỉ văn bản quy "
-                                                 "phạm pháp luật mới có năm trong số, ký hiệu (37/2023/QĐ-UBND)"))
+        add("số của văn bản hành chính không ghi năm; chỉ văn bản quy phạm pháp luật mới có năm trong số, "
+            "ký hiệu (37/2023/QĐ-UBND)")
     if parts.cong_van and any(t.upper() == "CV" for t in tokens):
-        findings.append(_finding("number", para, "công văn không có mã loại “CV”; ký hiệu công văn là mã cơ quan "
-                                                 "- mã đơn vị soạn thảo (UBND-KSTT)"))
-    findings += _type_code(parts, para, tokens)
-    return findings
+        add("công văn không có mã loại “CV”; ký hiệu công văn là mã cơ quan - mã đơn vị soạn thảo (UBND-KSTT)")
+    return findings + _type_code(parts, para, tokens)
 
 
 def _type_code(parts: Parts, para: Para, tokens: list[str]) -> list[Finding]:
@@ -1421,7 +1431,7 @@ def check_numbering(doc: Doc, parts: Parts) -> list[Finding]:
 
 def _roman_heading_style(p: Para, title: str) -> list[Finding]:
     findings = []
-    if not is_upper(title.split(". ")[0]) and not _caps(p):
+    if not is_upper(title) and not _caps(p):
         findings.append(_finding("heading", p, "tên phần, mục đánh số La Mã phải viết in hoa"))
     if not _bold(p.text_runs):
         findings.append(_finding("heading", p, "tên phần, mục đánh số La Mã phải in đậm"))
@@ -1445,7 +1455,7 @@ def check_page_numbers(doc: Doc, parts: Parts) -> list[Finding]:
     findings = []
     seen = set()
     for section in doc.sections:
-        for variant, (key, root) in section.footers.items():
+        for key, root in section.footers.values():
             if key not in seen and has_page_field(root):
                 seen.add(key)
                 findings.append(Finding("page-number", f"chân trang {section.label}", "",

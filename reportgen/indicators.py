@@ -249,6 +249,7 @@ class IndicatorSet:
     def __init__(self, indicators: list[Indicator], wording: dict, render):
         self._by_id = {i.id: i for i in indicators}
         self._wording, self._render = wording, render
+        self.used: set[str] = set()
 
     def __getattr__(self, name: str) -> IndicatorView:
         if name.startswith("_"):
@@ -258,4 +259,5 @@ class IndicatorSet:
     def __getitem__(self, name: str) -> IndicatorView:
         if name not in self._by_id:
             raise ReferenceProblem(f'chưa khai báo chỉ tiêu "{name}"{suggestion(name, self._by_id)}')
+        self.used.add(name)
         return IndicatorView(self._by_id[name], self._wording, self._render)

@@ -6,6 +6,10 @@ from reportgen.document import Footnote, LineBreak, Span
 from reportgen.errors import Diagnostics, Location, suggestion
 
 
+# footnote keys used, per footnotes mapping (one per report), for the unused-footnote warning
+USED_FOOTNOTES: dict[int, set] = {}
+
+
 class _Parser:
     def __init__(self, text: str, footnotes: dict, location: Location, diags: Diagnostics, allow_notes: bool):
         self.text = text
@@ -132,6 +136,7 @@ class _Parser:
         if key not in self.footnotes:
             self.diags.error(self.location, f'chưa có chú thích "{key}" trong chu_thich{suggestion(key, self.footnotes)}')
             return
+        USED_FOOTNOTES.setdefault(id(self.footnotes), set()).add(key)
         note = self.footnotes[key]
         self._footnote(note.raw if hasattr(note, "raw") else note)
 

@@ -105,6 +105,24 @@ def _tables_in(blocks: list[Block]):
         yield from _tables_in(block.children)
 
 
+def _warn_unused(report: Report, used_indicators: set, diags: Diagnostics) -> None:
+    """Warnings (errors with --strict): things declared and never printed, and the decree's habits."""
+    from reportgen.inline import USED_FOOTNOTES
+
+    for ind in report.indicators:
+        if ind.id not in used_indicators:
+            diags.warning(ind.location, f'chỉ tiêu "{ind.id}" được khai báo nhưng không được in ở đâu')
+    used_notes = USED_FOOTNOTES.pop(id(report.footnotes), set())
+    for key, text in report.footnotes.items():
+        if key not in used_notes:
+            diags.warning(text.location, f'chú thích "{key}" không được dẫn ở đâu (dùng [^{key}] trong văn bản)')
+    if report.recipients and report.distribution and report.distribution[0].raw.strip().rstrip(";") != "Như trên":
+        diags.warning(report.distribution[0].location,
+                      'có "Kính gửi" nên Nơi nhận thường bắt đầu bằng "Như trên" (Nghị định 30)')
+    if "VT" not in report.archive.raw.split(",")[0]:
+        diags.warning(report.archive.location, 'dòng Lưu thường bắt đầu bằng "VT" (Văn thư), ví dụ: VT, KSTT')
+
+
 def prepare(path: str | Path, strict: bool = False) -> Prepared:
     """Run every stage up to the document tree; raise ReportError with all problems found."""
     path = Path(path)
@@ -169,5 +187,7 @@ def prepare(path: str | Path, strict: bool = False) -> Prepared:
 
     composer = Composer(report, template, renderer, diags, variables, computed, labels)
     document = composer.document()
+    table_indicators = {r.indicator for t in all_tables for g in t[0].groups for r in g.rows if r.indicator}
+    _warn_unused(report, indicator_set.used | table_indicators, diags)
     diags.raise_if_errors(strict)
     return Prepared(report, template, document, diags, loaded)

@@ -70,7 +70,8 @@ _NOTE_LINE = re.compile(rf"^\s*(?:\^(\d+)|([{SUPERSCRIPTS}]+))\s+(\S.*?)\s*$")
 _MARK = re.compile(rf"\^(\d+)|([{SUPERSCRIPTS}]+)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+")
+ROW, CELL = "¶", "¦"  # tokens for the start of a table row and for a cell boundary
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+|[¶¦]")
 _NOTE_OPEN, _NOTE_CLOSE = "\ue000", "\ue001"  # placeholders for a footnote mark
 
 
@@ -188,6 +189,9 @@ def normalise(text: str) -> Words:
     lines = [_place_marks(line, notes) for n, line in enumerate(lines) if n not in note_lines]
     lines = [line for line in lines if "\t" in line or not _PAGE_NUMBER.match(line)]
     lines = _tables(lines)
+    # A table row: a row mark, then its cells separated by cell marks (trailing empty cells dropped).
+    lines = [f"{ROW} " + f" {CELL} ".join(c.strip() for c in line.rstrip().split("\t")) if "\t" in line else line
+             for line in lines]
     flat = "\n".join(lines)
     flat = re.sub(f"{_NOTE_OPEN}(\\d+){_NOTE_CLOSE}", lambda m: notes[int(m.group(1))], flat)
     tokens, spans = [], []

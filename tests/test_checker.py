@@ -159,11 +159,11 @@ def _front(doc, spec: Spec) -> None:
         _rule(doc.add_paragraph())
     if spec.kinh_gui:
         p = _para(doc, "", size, align=CENTER)
-        label, _, rest = spec.kinh_gui.partition(" ")
-        head = p.add_run(spec.kinh_gui[: len(spec.kinh_gui) - len(spec.kinh_gui.split(":", 1)[-1])])
+        label, _, addressee = spec.kinh_gui.partition(":")
+        head = p.add_run(label + ":")
         head.font.size = Pt(size)
         head.bold = spec.kinh_gui_bold
-        tail = p.add_run(spec.kinh_gui.split(":", 1)[-1])
+        tail = p.add_run(addressee)
         tail.font.size = Pt(size)
 
 
@@ -750,6 +750,43 @@ def test_appendix_table_header_not_repeated(tmp_path):
     findings = check_docx(build(tmp_path, repeat_header_row=False))
     found = assert_finding(findings, "table-header", "lặp lại")
     assert found.where == "bảng 3, dòng 1"
+
+
+# --- documents typed by hand ------------------------------------------------------------------
+
+def test_signature_typed_as_paragraphs_without_noi_nhan(tmp_path):
+    def tweak(doc):
+        table = doc.tables[1]._tbl
+        anchor = table
+        for text, bold in (("CHỦ TỊCH", True), ("", False), ("", False), ("Nguyễn Văn A", False)):
+            p = doc.add_paragraph()
+            if text:
+                run = p.add_run(text)
+                run.bold = bold
+            anchor.addnext(p._p)
+            anchor = p._p
+        table.getparent().remove(table)
+    findings = check_docx(build(tmp_path, tweak=tweak))
+    assert_finding(findings, "signature", "họ tên người ký phải in đậm")
+    assert_finding(findings, "noi-nhan", "không thấy phần “Nơi nhận:”", "warning")
+    assert of_rule(findings, "closing") == []
+
+
+def test_only_the_font_slot_the_text_uses_matters(tmp_path):
+    """Digits are drawn in the ascii font: an hAnsi font set for them alone changes nothing."""
+    def tweak(doc):
+        run = body_paragraph(doc, "Thực hiện").add_run(" 2024")
+        run.font.size = Pt(14)
+        run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:hAnsi"), "Arial")
+    assert of_rule(check_docx(build(tmp_path, tweak=tweak)), "font") == []
+
+
+def test_empty_document_reports_missing_components(tmp_path):
+    path = tmp_path / "trong.docx"
+    Document().save(str(path))
+    findings = check_docx(path)
+    assert_finding(findings, "quoc-hieu", "không thấy quốc hiệu")
+    assert_finding(findings, "page-size", "A4")   # python-docx's template is US Letter
 
 
 # --- reading errors and output -----------------------------------------------------------------

@@ -93,3 +93,22 @@ def test_unknown_template_lists_the_available_ones(mini_copy, tmp_path):
 def test_missing_file_is_a_clear_error(tmp_path):
     result = run_cli("validate", tmp_path / "khong-co.yaml")
     assert result.exit_code != 0
+
+
+def test_warnings_become_errors_with_strict(mini_copy, tmp_path):
+    text = mini_copy.read_text(encoding="utf-8")
+    mini_copy.write_text(text.replace("  qd: Quyết định", "  thua: Chưa dùng.\n  qd: Quyết định"), encoding="utf-8")
+    relaxed = run_cli("validate", mini_copy)
+    assert relaxed.exit_code == 0
+    assert 'cảnh báo: chú thích "thua" không được dẫn ở đâu' in relaxed.output
+    assert f"report.yaml:{line_of(mini_copy, 'thua:')}:" in relaxed.output
+    strict = run_cli("validate", "--strict", mini_copy)
+    assert strict.exit_code == 1
+
+
+def test_unused_indicator_is_a_warning(mini_copy, tmp_path):
+    text = mini_copy.read_text(encoding="utf-8").replace("{{ ct.dinh_danh }}, {{ ct.dinh_danh.so_muc_tieu }}", "x")
+    mini_copy.write_text(text, encoding="utf-8")
+    result = run_cli("build", "--strict", mini_copy, "-o", tmp_path / "o.docx")
+    assert result.exit_code == 1
+    assert 'chỉ tiêu "dinh_danh" được khai báo nhưng không được in ở đâu' in result.output
