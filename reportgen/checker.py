@@ -1207,7 +1207,7 @@ def _month_problem(month: str) -> str | None:
     if value in (1, 2) and month != f"{value:02d}":
         return f"tháng {month} phải viết {value:02d} (chỉ tháng 1 và 2 có số 0 ở trước)"
     if value >= 3 and month != str(value):
-        return f"tháng {month} phải viết {value} (chỉ tháng 1 và 2 có số 0 ở trước, không viết “tháng 03”)"
+        return f"tháng {month} phải viết {value} (chỉ tháng 1 và 2 có số 0 ở trước)"
     return None
 
 

@@ -260,4 +260,8 @@ class IndicatorSet:
         if name not in self._by_id:
             raise ReferenceProblem(f'chưa khai báo chỉ tiêu "{name}"{suggestion(name, self._by_id)}')
         self.used.add(name)
+        return self.view(name)
+
+    def view(self, name: str) -> IndicatorView:
+        """The view of a declared indicator, without counting it as printed."""
         return IndicatorView(self._by_id[name], self._wording, self._render)

@@ -170,7 +170,7 @@ def prepare(path: str | Path, strict: bool = False) -> Prepared:
     variables = {"bao_cao": report_variables(report, template, lambda t: renderer.text(t.raw, t.location))}
     env.globals.update(variables)
 
-    builder = TableBuilder(template, {i.id: indicator_set[i.id] for i in report.indicators}, diags,
+    builder = TableBuilder(template, {i.id: indicator_set.view(i.id) for i in report.indicators}, diags,
                            lambda t: renderer.text(t.raw, t.location))
     computed = {}
     all_tables = [(a.table, a.id) for a in report.appendices if a.table] + \

@@ -225,6 +225,20 @@ def _columns(table):
     return Table([sum(table.widths_mm)], [], out, table.font_size, table.borders, table.indent_mm, table.role)
 
 
+def _spread(table):
+    """A table whose merged cells (colspan n) are followed by n-1 empty cells, as the extraction has them."""
+    from reportgen.document import Cell
+
+    def row(cells):
+        out = []
+        for cell in cells:
+            out.append(dataclasses.replace(cell, colspan=1))
+            out.extend(Cell([]) for _ in range(cell.colspan - 1))
+        return out
+
+    return dataclasses.replace(table, header_rows=[row(r) for r in table.header_rows], rows=[row(r) for r in table.rows])
+
+
 def build_text(name: str) -> str:
     """The plain text of inputs/<name>.yaml, built in memory, layout tables read by column."""
     if str(ROOT) not in sys.path:
@@ -236,7 +250,7 @@ def build_text(name: str) -> str:
     document = prepare(INPUTS / f"{name}.yaml").document
     sections = []
     for section in document.sections:
-        blocks = [_columns(b) if isinstance(b, Table) and b.role in ("header", "signature") else b
+        blocks = [(_columns(b) if b.role in ("header", "signature") else _spread(b)) if isinstance(b, Table) else b
                   for b in section.blocks]
         sections.append(dataclasses.replace(section, blocks=blocks))
     return write_text(dataclasses.replace(document, sections=sections))
@@ -335,18 +349,26 @@ class Result:
     name: str
     original: Words
     output: Words
-    matched: int
+    matched: int  # words (not row/cell marks) in the diff's equal blocks
     runs: list[Run]
     pairs: list[Pair]
     used: dict[int, set]  # pair number -> places (p, q) where it explained runs
 
     @property
+    def original_words(self) -> int:
+        return _count_words(self.original.tokens)
+
+    @property
+    def output_words(self) -> int:
+        return _count_words(self.output.tokens)
+
+    @property
     def share_original(self) -> float:
-        return self.matched / max(len(self.original.tokens), 1)
+        return self.matched / max(self.original_words, 1)
 
     @property
     def share_output(self) -> float:
-        return self.matched / max(len(self.output.tokens), 1)
+        return self.matched / max(self.output_words, 1)
 
     @property
     def unexplained(self) -> list[Run]:
@@ -408,13 +430,18 @@ def explain(a: list[str], b: list[str], opcodes, runs: list[Run], pairs: list[Pa
     return used
 
 
+def _count_words(tokens: list[str]) -> int:
+    """Words only: the row and cell marks are structure, not words."""
+    return sum(1 for t in tokens if t not in (ROW, CELL))
+
+
 def compare(name: str, output: str | None = None) -> Result:
     original = normalise(original_text(name))
     built = normalise(build_text(name) if output is None else output)
     a, b = original.tokens, built.tokens
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     opcodes = matcher.get_opcodes()
-    matched = sum(i2 - i1 for tag, i1, i2, j1, j2 in opcodes if tag == "equal")
+    matched = sum(_count_words(a[i1:i2]) for tag, i1, i2, j1, j2 in opcodes if tag == "equal")
     runs = [Run(tag, i1, i2, j1, j2) for tag, i1, i2, j1, j2 in opcodes if tag != "equal"]
     pairs = read_pairs(name)
     used = explain(a, b, opcodes, runs, pairs)
@@ -439,8 +466,8 @@ def describe(result: Result, run: Run, context: int = 6) -> str:
 def summary(result: Result) -> str:
     r = result
     lines = [f"{r.name}",
-             f"  original words reproduced in order: {r.matched}/{len(r.original.tokens)} = {r.share_original:.2%}",
-             f"  output words found in the original: {r.matched}/{len(r.output.tokens)} = {r.share_output:.2%}",
+             f"  original words reproduced in order: {r.matched}/{r.original_words} = {r.share_original:.2%}",
+             f"  output words found in the original: {r.matched}/{r.output_words} = {r.share_output:.2%}",
              f"  differing runs: {len(r.runs)}, explained by listed corrections: {len(r.runs) - len(r.unexplained)}, "
              f"unexplained: {len(r.unexplained)}; listed pairs: {len(r.pairs)}"]
     for pair, times in r.misused():
