@@ -460,6 +460,7 @@ class Doc:
         self.tables: list[TableInfo] = []
         self._section = 0
         self._top = 0
+        self._sect_prs: list = []
         self._walk(document.element.body, None)
         self.sections = self._read_sections()
         self.notes = self._read_footnotes()
@@ -498,15 +499,8 @@ class Doc:
                 self._walk(tc, ctx)
 
     def _add_para(self, p, ctx) -> None:
-        ppr = p.find(_w("pPr"))
-        style_el = ppr.find(_w("pStyle")) if ppr is not None else None
-        pstyle = style_el.get(_w("val")) if style_el is not None else None
-        tstyle = ctx["style"] if ctx else None
-        props = self.styles.base_para_props(pstyle, tstyle)
-        props.apply(ppr)
-        runs = [Run(_run_text(r), self._run_props(r, pstyle, tstyle)) for r in _own_runs(p)]
-        para = Para(p, runs, props, "", self._section, len(self.paras))
-        para.text = normalize("".join(r.text for r in runs if not r.props.hidden))
+        para = self.para_from(p, "", self._section, ctx["style"] if ctx else None)
+        para.order = len(self.paras)
         if ctx:
             para.table, para.row, para.col, para.cell = ctx["table"].number, ctx["row"], ctx["col"], ctx["cell"]
             para.where = f"bảng {para.table}, dòng {para.row}, cột {para.col}"
@@ -515,9 +509,11 @@ class Doc:
             self._top += 1
             para.top = self._top
             para.where = f"đoạn {para.top}"
+            sect_pr = p.find(f"{_w('pPr')}/{_w('sectPr')}")
+            if sect_pr is not None:   # this paragraph ends a section
+                self._sect_prs.append(sect_pr)
+                self._section += 1
         self.paras.append(para)
-        if ppr is not None and ppr.find(_w("sectPr")) is not None and not ctx:
-            self._section += 1
 
     def _run_props(self, r, pstyle, tstyle) -> RunProps:
         rpr = r.find(_w("rPr"))
@@ -527,24 +523,22 @@ class Doc:
         props.apply(rpr, self.theme)
         return props
 
-    def para_from(self, p, where: str, section: int = 0) -> Para:
-        """A paragraph outside the body (header, footer, footnote)."""
+    def para_from(self, p, where: str, section: int = 0, table_style: str | None = None) -> Para:
+        """A paragraph with its runs' effective properties (also for headers, footers, footnotes)."""
         ppr = p.find(_w("pPr"))
         style_el = ppr.find(_w("pStyle")) if ppr is not None else None
         pstyle = style_el.get(_w("val")) if style_el is not None else None
-        props = self.styles.base_para_props(pstyle, None)
+        props = self.styles.base_para_props(pstyle, table_style)
         props.apply(ppr)
-        runs = [Run(_run_text(r), self._run_props(r, pstyle, None)) for r in _own_runs(p)]
+        runs = [Run(_run_text(r), self._run_props(r, pstyle, table_style)) for r in _own_runs(p)]
         para = Para(p, runs, props, where, section)
         para.text = normalize("".join(r.text for r in runs if not r.props.hidden))
         return para
 
     # --- sections, headers, footers, footnotes ---
     def _read_sections(self) -> list[SectionInfo]:
-        body = self.document.element.body
-        sect_prs = [p.find(f"{_w('pPr')}/{_w('sectPr')}") for p in body.iter(_w("p"))]
-        sect_prs = [s for s in sect_prs if s is not None]
-        final = body.find(_w("sectPr"))
+        sect_prs = list(self._sect_prs)
+        final = self.document.element.body.find(_w("sectPr"))
         if final is not None:
             sect_prs.append(final)
         sections: list[SectionInfo] = []
@@ -834,16 +828,18 @@ def _recipient_lines(noi_nhan: Para, main: list[Para], authority: Para | None):
             following.append(p)
     for p in following:
         lines.extend((p, text, runs) for text, runs in p.lines())
-    return [(p, text, runs) for p, text, runs in lines if text]
+    # A signature typed beside the list with tabs is not part of the entry.
+    return [(p, text.split("\t")[0].strip(), runs) for p, text, runs in lines if text.split("\t")[0].strip()]
 
 
 # ============================================================================================
 # Rules
 # ============================================================================================
 
-def _finding(rule: str, para: Para | None, message: str, severity: str = "error", quote: str | None = None,
-             where: str | None = None) -> Finding:
-    return Finding(rule, where or (para.where if para else "văn bản"),
+def _finding(rule: str, para: Para | None, message: str, severity: str = "error",
+             quote: str | None = None) -> Finding:
+    """A finding at `para`, quoting it unless `quote` is given."""
+    return Finding(rule, para.where if para else "văn bản",
                    quote if quote is not None else (para.quote if para else ""), message, severity)
 
 
@@ -1031,15 +1027,14 @@ def _size_pair(parts: Parts) -> list[Finding]:
     want = qh + 1
     pair = f"quốc hiệu cỡ {pt(qh)} đi với thân văn bản, tiêu ngữ và dòng ngày tháng cỡ {pt(want)}"
     findings = []
-    checks = [("thân văn bản", parts.body_size, parts.body[0] if parts.body else None)]
+    body = parts.body_size
+    if body in (13, 14) and body != want:
+        findings.append(Finding("size-pair", "thân văn bản", "", f"thân văn bản cỡ {pt(body)} trộn lẫn hai bộ "
+                                                                 f"cỡ chữ: {pair}"))
     for label, para in (("tiêu ngữ", parts.tieu_ngu), ("dòng ngày tháng", parts.date)):
-        if para is not None:
-            checks.append((label, dominant_size(para.text_runs), para))
-    for label, size, para in checks:
-        if size is not None and size in (13, 14) and size != want:
-            findings.append(_finding("size-pair", para, f"{label} cỡ {pt(size)} trộn lẫn hai bộ cỡ chữ: {pair}",
-                                     quote="" if label == "thân văn bản" else None,
-                                     where="thân văn bản" if label == "thân văn bản" else None))
+        size = dominant_size(para.text_runs) if para is not None else None
+        if size in (13, 14) and size != want:
+            findings.append(_finding("size-pair", para, f"{label} cỡ {pt(size)} trộn lẫn hai bộ cỡ chữ: {pair}"))
     return findings
 
 
@@ -1056,8 +1051,8 @@ def check_header(doc: Doc, parts: Parts) -> list[Finding]:
 
 def _quoc_hieu(qh: Para) -> list[Finding]:
     findings = []
-    text = normalize(qh.text).replace("HOÀ", "HÒA")
-    if QUOC_HIEU_TEXT not in text.upper() or not _caps(qh):
+    text = normalize(qh.text).upper().replace("HOÀ", "HÒA")
+    if QUOC_HIEU_TEXT not in text or not _caps(qh):
         findings.append(_finding("quoc-hieu", qh, f"quốc hiệu phải viết in hoa: “{QUOC_HIEU_TEXT}”"))
     if not _bold(qh.text_runs):
         findings.append(_finding("quoc-hieu", qh, "quốc hiệu không in đậm; Nghị định 30 yêu cầu chữ in hoa, đậm"))
@@ -1092,7 +1087,8 @@ def _borderless(tbl, styles: StyleSheet) -> bool:
     """No grid drawn: table borders (direct or from its style) all off, and no cell draws its own
     top, left or right edge (LibreOffice writes borders per cell; a bottom edge alone may be a rule)."""
     for tc_borders in tbl.iter(_w("tcBorders")):
-        if any(_visible(b) for b in tc_borders if etree.QName(b).localname in ("top", "left", "right", "start", "end")):
+        edges = [b for b in tc_borders if etree.QName(b).localname in ("top", "left", "right", "start", "end")]
+        if any(_visible(b) for b in edges):
             return False
     sources = [tbl.find(_w("tblPr"))]
     style = tbl.find(f"{_w('tblPr')}/{_w('tblStyle')}")
@@ -1561,6 +1557,7 @@ def check_noi_nhan(doc: Doc, parts: Parts) -> list[Finding]:
         return [Finding("noi-nhan", "cuối văn bản", "", "không thấy phần “Nơi nhận:”", "warning")]
     findings = []
     label_text, label_runs = para.lines()[0]
+    label_text = label_text.split("\t")[0]
     if not label_text.startswith("Nơi nhận:"):
         findings.append(_finding("noi-nhan", para, "phải viết “Nơi nhận:” (chữ thường, có dấu hai chấm)",
                                  quote=label_text))

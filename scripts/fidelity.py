@@ -34,6 +34,10 @@ not words):
   page break split (its continuation starts with an empty first cell right after the
   repeated header) is joined back cell by cell.
 - Page numbers (a line holding only a number of up to 3 digits, or `- N -`) are dropped.
+- Table rows keep their structure: each row starts with a row mark `¶` and its cells are
+  separated by cell marks `¦` (trailing empty cells dropped), so words moved to another row
+  or cell show up. A merged cell of the output (colspan n) is followed by n-1 empty cells,
+  as the extraction prints it. The marks are not counted as words in the shares.
 - The two borderless layout tables of the output (the header: agency | national motto,
   number | place and date; the signature block: Nơi nhận | signer) are read column by
   column, as the extraction of a printed page reads them.
@@ -88,7 +92,7 @@ class Words:
         if start >= end:
             return ""
         chunk = self.text[self.spans[start][0]:self.spans[end - 1][1]]
-        return " ".join(chunk.replace("\t", " | ").split())
+        return " ".join(chunk.split())
 
 
 def _notes(lines: list[str]) -> tuple[dict[int, str], set[int]]:
@@ -324,7 +328,7 @@ def read_pairs(name: str) -> list[Pair]:
         except ValueError as exc:
             raise ValueError(f"{path}:{index + 1}: {exc}") from None
         pair = Pair(number, _cell_text(row.get("gốc", "")), _cell_text(row.get("bản dựng", "")), uses,
-                    row.get("ghi chú", ""), index + 1)
+                    row.get("xem") or row.get("ghi chú", ""), index + 1)
         pair.a, pair.b = tokens_of(pair.original), tokens_of(pair.output)
         if pair.a == pair.b:
             raise ValueError(f"{path}:{index + 1}: the two sides of pair #{pair.number} read the same")
@@ -457,7 +461,7 @@ def describe(result: Result, run: Run, context: int = 6) -> str:
     gone = o.surface(run.i1, run.i2) or "∅"
     new = b.surface(run.j1, run.j2) or "∅"
     why = f"explained by pair {run.pair.label()}" if run.pair else "UNEXPLAINED"
-    return (f"  [{why}] original words {run.i1}–{run.i2}, output words {run.j1}–{run.j2}\n"
+    return (f"  [{why}] original tokens {run.i1}–{run.i2}, output tokens {run.j1}–{run.j2}\n"
             f"    … {before} ⟦{gone}⟧ {after} …\n"
             f"    gốc:      {gone}\n"
             f"    bản dựng: {new}")

@@ -84,3 +84,31 @@ def test_pdf_without_libreoffice_says_how_to_install(tmp_path, monkeypatch):
     result = run_cli("build", "--pdf", MINI / "report.yaml", "-o", tmp_path / "r.docx")
     assert result.exit_code == 1
     assert "chưa cài LibreOffice" in result.output and "apt-get install" in result.output
+
+
+def test_every_built_report_passes_the_decree_check(tmp_path):
+    out = tmp_path / "r.docx"
+    assert run_cli("build", MINI / "report.yaml", "-o", out).exit_code == 0
+    result = run_cli("check", out)
+    assert result.exit_code == 0, result.output
+    assert "Không phát hiện sai lệch nào" in result.output
+
+
+def test_check_reports_a_nonconforming_document(tmp_path):
+    out = tmp_path / "r.docx"
+    run_cli("build", MINI / "report.yaml", "-o", out)
+    doc = Document(str(out))
+    doc.sections[0].left_margin = doc.sections[0].left_margin // 2
+    bad = tmp_path / "bad.docx"
+    doc.save(str(bad))
+    result = run_cli("check", bad)
+    assert result.exit_code == 1
+    assert "[margins]" in result.output and "mục 1" in result.output
+
+
+def test_check_on_a_file_that_is_not_docx(tmp_path):
+    junk = tmp_path / "x.docx"
+    junk.write_text("not a zip")
+    result = run_cli("check", junk)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
