@@ -12,8 +12,8 @@ Printed per report:
 
 - the share of the original's words reproduced in order (matched words / original words);
 - the share of the output's words that are in the original, in order (matched / output);
-- the number of differing runs, how many of them a listed correction explains, and which
-  listed corrections were never used.
+- the number of differing runs, how many of them a listed correction explains, and the
+  listed corrections used a different number of times than listed (never, for instance).
 
 `--diff` prints every differing run (original vs output) with some words of context and
 the correction that explains it, if any. The exit status is 1 when a run is unexplained
@@ -44,7 +44,8 @@ not words):
 
 Listed corrections: each `inputs/<name>/corrections.md` holds, after the marker
 `<!-- fidelity-pairs -->`, a Markdown table whose rows give the original's words (`gốc`),
-the output's words (`bản dựng`) and how many times the pair occurs (`lần`). A pair
+the output's words (`bản dựng`) and how many times the pair occurs (`lần`); in a pair,
+`¶` and `¦` stand for the row and cell marks, and `|` cannot be used. A pair
 explains the differing runs that lie inside one place where the original has the `gốc`
 words and the output the `bản dựng` words, both ends of that place being aligned by the
 diff (so a pair may carry a few words of context on either side). See `explain()`.
