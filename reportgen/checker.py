@@ -1384,7 +1384,7 @@ class Ladder:
             else:
                 message = f"khoản {label} sau {prev}: số thứ tự không liên tục (phải là {expected})"
             if depth == 1 and self.roman:
-                message += f"; số Ả Rập đánh lại từ 1 trong mỗi mục La Mã"
+                message += "; số Ả Rập đánh lại từ 1 trong mỗi mục La Mã"
             self.findings.append(_finding("numbering", p, message))
         self.arabic, self.point = list(path), None
 

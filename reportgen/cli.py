@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from reportgen.errors import ReportError, display_path
-from reportgen.output import default_output, write_atomic
+from reportgen.output import write_atomic
 
 EXIT_INVALID = 1
 EXIT_INTERNAL = 2
@@ -153,7 +153,7 @@ def new_report(source, period, output, narrative):
     try:
         periods.parse(period)
     except periods.PeriodError as exc:
-        raise click.BadParameter(str(exc), param_hint="--ky")
+        raise click.BadParameter(str(exc), param_hint="--ky") from None
     target = Path(output) if output else source.parent / f"{period}.yaml"
     try:
         result = new_period.plan(source, period, target, narrative)

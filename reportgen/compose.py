@@ -8,7 +8,7 @@ Writers take the result as it is.
 from __future__ import annotations
 
 from reportgen import formatting as F
-from reportgen.document import Cell, Document, Footnote, LineBreak, PageSetup, Paragraph, Rule, Section, Span, Table
+from reportgen.document import Cell, Document, PageSetup, Paragraph, Rule, Section, Span, Table
 from reportgen.errors import Diagnostics
 from reportgen.inline import parse_inline
 from reportgen.model import Block, Report, Text

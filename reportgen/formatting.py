@@ -6,7 +6,7 @@ Pure functions used by the Jinja filters and the document writer.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Literal, Union
 
 from babel.numbers import format_decimal

@@ -86,7 +86,7 @@ def build() -> dict:
     appendix = report["properties"]["phu_luc"]["items"]
     _with_body(appendix)
     blocks = []
-    for kind, rules in S.BLOCKS.items():
+    for rules in S.BLOCKS.values():
         block = {"type": "object", **mapping(rules)}
         _with_body(block)
         blocks.append(block)

@@ -118,15 +118,15 @@ def parse_file(path: Path) -> Node:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ReportError(Diagnostic(Location(shown), "không tìm thấy tệp"))
+        raise ReportError(Diagnostic(Location(shown), "không tìm thấy tệp")) from None
     except UnicodeDecodeError as exc:
-        raise ReportError(Diagnostic(Location(shown), f"tệp không phải văn bản UTF-8 (byte {exc.start})"))
+        raise ReportError(Diagnostic(Location(shown), f"tệp không phải văn bản UTF-8 (byte {exc.start})")) from None
     except OSError as exc:
-        raise ReportError(Diagnostic(Location(shown), f"không đọc được tệp: {exc.strerror}"))
+        raise ReportError(Diagnostic(Location(shown), f"không đọc được tệp: {exc.strerror}")) from None
     try:
         composed = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
-        raise ReportError(_syntax_error(shown, exc))
+        raise ReportError(_syntax_error(shown, exc)) from None
     if composed is None:
         return Node({}, Location(shown, 1, 1))
     builder = _Builder(shown)

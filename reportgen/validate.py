@@ -188,7 +188,7 @@ def _check_symbol(data: dict, kind: str, loaded: LoadedYaml, diags: Diagnostics)
         return
     first = symbol.split("-")[0]
     if kind == "cong_van" and first == "CV":
-        diags.error(where, f'công văn không có mã loại "CV" trong ký hiệu: viết mã cơ quan trước, ví dụ UBND-KSTT',
+        diags.error(where, 'công văn không có mã loại "CV" trong ký hiệu: viết mã cơ quan trước, ví dụ UBND-KSTT',
                     ("ky_hieu",))
     expected = _KIND_CODES.get(kind)
     if expected and first != expected:

@@ -38,7 +38,7 @@ def convert_to_pdf(docx: Path) -> Path:
                                   env={**os.environ, "HOME": work})
         except subprocess.TimeoutExpired:
             raise ReportError(Diagnostic(Location(display_path(docx)),
-                                         f"LibreOffice không chuyển xong sang PDF sau {TIMEOUT_SECONDS} giây"))
+                                         f"LibreOffice không chuyển xong sang PDF sau {TIMEOUT_SECONDS} giây")) from None
         produced = Path(work, docx.stem + ".pdf")
         if done.returncode != 0 or not produced.is_file():
             detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["không rõ lý do"]
