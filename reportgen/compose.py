@@ -262,7 +262,7 @@ class Composer:
         return cells
 
     # --- appendices ---
-    def appendix(self, index: int, appendix) -> Section:
+    def appendix(self, appendix) -> Section:
         label_text = self.appendix_labels[appendix.id]
         computed = self.tables.get(id(appendix.table)) if appendix.table else None
         orientation = appendix.orientation or (computed.orientation if computed else "doc")
@@ -288,7 +288,7 @@ class Composer:
         main = [self.header(), *self.title_and_subject(), *self.recipients(), *self.opening(),
                 *self.blocks(self.report.body, Counter()), *self.closing(), self.signature()]
         sections = [Section(main, name="main")]
-        sections += [self.appendix(i, a) for i, a in enumerate(self.report.appendices, start=1)]
+        sections += [self.appendix(a) for a in self.report.appendices]
         title_para = next((b for b in main if isinstance(b, Paragraph) and b.role == "trich-yeu"), None)
         subject = title_para.text if title_para else (self.report.subject.raw if self.report.subject else "")
         d = self.report.date

@@ -8,6 +8,8 @@ from each field path to where it was written.
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,6 +79,18 @@ def _syntax_error(file: str, exc: yaml.YAMLError) -> Diagnostic:
     return Diagnostic(location, f"lỗi cú pháp YAML: {text}")
 
 
+def _scalar_problem(text: str, exc: Exception) -> str:
+    """A value YAML could not construct; most often a date that does not exist (2024-02-30)."""
+    match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", text.strip())
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+        if not 1 <= month <= 12:
+            return f"ngày {text} không tồn tại: không có tháng {month}"
+        last = calendar.monthrange(year, month)[1]
+        return f"ngày {text} không tồn tại: tháng {month}/{year} có {last} ngày"
+    return f"giá trị không hợp lệ: {text}"
+
+
 class _Builder:
     """Turns a composed YAML node graph into located nodes."""
 
@@ -106,8 +120,7 @@ class _Builder:
         try:
             value = self.constructor.construct_object(node, deep=True)
         except (yaml.constructor.ConstructorError, ValueError) as exc:
-            # e.g. a date-shaped value that is not a real date (2024-02-30)
-            self.problems.append(Diagnostic(location, f"giá trị không hợp lệ: {node.value} ({exc})"))
+            self.problems.append(Diagnostic(location, _scalar_problem(node.value, exc)))
             value = node.value
         return Node(value, location, key_location, node.value)
 

@@ -18,7 +18,7 @@ from reportgen.indicators import IndicatorSet, IndicatorView, check_indicators, 
 from reportgen.loader import LoadedYaml, load
 from reportgen.model import Block, Report, build_report
 from reportgen.numbering import appendix_label
-from reportgen.tables import Count, TableBuilder, Tallies
+from reportgen.tables import TableBuilder, Tallies
 from reportgen.templates import TYPE_NAMES, Template, load_template
 from reportgen.templating import ReferenceProblem, Renderer, make_environment
 from reportgen.validate import check_report
@@ -165,7 +165,7 @@ def prepare(path: str | Path, strict: bool = False) -> Prepared:
         return labels[appendix_id]
 
     env = make_environment(template.search_path(), _filters(),
-                           {"ct": indicator_set, "dem": tallies, "phu_luc": appendix_reference, "Count": Count})
+                           {"ct": indicator_set, "dem": tallies, "phu_luc": appendix_reference})
     renderer.env = env
     variables = {"bao_cao": report_variables(report, template, lambda t: renderer.text(t.raw, t.location))}
     env.globals.update(variables)
