@@ -112,11 +112,13 @@ def check_indicators(indicators: list[Indicator]) -> Diagnostics:
 class IndicatorView:
     """`ct.ID` in a template: formatted parts, and the template's wording as its text."""
 
-    def __init__(self, ind: Indicator, wording: dict, render, parent: Indicator | None = None):
+    def __init__(self, ind: Indicator, wording: dict, render, parent: Indicator | None = None,
+                 decimals: int = PERCENT_DECIMALS):
         self._ind = ind
         self._wording = wording
         self._render = render
         self._parent = parent
+        self._decimals = decimals
 
     @property
     def unit(self):
@@ -153,7 +155,7 @@ class IndicatorView:
         value = percentage(self._ind)
         if value is None:
             raise ReferenceProblem(f'chỉ tiêu "{self._ind.id}" không có tỷ lệ (cần tu_so và mau_so, hoặc ty_le)')
-        return Figure(F.percent(value, PERCENT_DECIMALS), value)
+        return Figure(F.percent(value, self._decimals), value)
 
     @property
     def con_lai(self) -> str:
@@ -216,7 +218,7 @@ class IndicatorView:
 
     @property
     def thanh_phan(self) -> "_Parts":
-        return _Parts(self._ind, self._wording, self._render)
+        return _Parts(self._ind, self._wording, self._render, self._decimals)
 
     def __str__(self) -> str:
         kind = "ty_le" if percentage(self._ind) is not None else "gia_tri"
@@ -230,15 +232,15 @@ class IndicatorView:
 
 
 class _Parts:
-    def __init__(self, ind: Indicator, wording: dict, render):
-        self._ind, self._wording, self._render = ind, wording, render
+    def __init__(self, ind: Indicator, wording: dict, render, decimals: int):
+        self._ind, self._wording, self._render, self._decimals = ind, wording, render, decimals
 
     def __getattr__(self, name: str) -> IndicatorView:
         if name.startswith("_"):
             raise AttributeError(name)
         for part in self._ind.parts:
             if part.id == name:
-                return IndicatorView(part, self._wording, self._render, self._ind)
+                return IndicatorView(part, self._wording, self._render, self._ind, self._decimals)
         known = [p.id for p in self._ind.parts]
         raise ReferenceProblem(f'chỉ tiêu "{self._ind.id}" không có thành phần "{name}"{suggestion(name, known)}')
 
@@ -246,9 +248,9 @@ class _Parts:
 class IndicatorSet:
     """`ct` in a template: `ct.ID` or `ct['ID']`; an unknown id says what was meant."""
 
-    def __init__(self, indicators: list[Indicator], wording: dict, render):
+    def __init__(self, indicators: list[Indicator], wording: dict, render, decimals: int = PERCENT_DECIMALS):
         self._by_id = {i.id: i for i in indicators}
-        self._wording, self._render = wording, render
+        self._wording, self._render, self._decimals = wording, render, decimals
         self.used: set[str] = set()
 
     def __getattr__(self, name: str) -> IndicatorView:
@@ -264,4 +266,4 @@ class IndicatorSet:
 
     def view(self, name: str) -> IndicatorView:
         """The view of a declared indicator, without counting it as printed."""
-        return IndicatorView(self._by_id[name], self._wording, self._render)
+        return IndicatorView(self._by_id[name], self._wording, self._render, decimals=self._decimals)

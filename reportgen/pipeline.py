@@ -45,6 +45,7 @@ def _filters() -> dict:
         "ngay_ngan": F.short_date,
         "dem": lambda v: F.count(int(numeric(v))),
         "la_ma": F.roman,
+        "ky": lambda period_id: periods.parse(period_id).label,
     }
 
 
@@ -151,7 +152,7 @@ def prepare(path: str | Path, strict: bool = False) -> Prepared:
                 values[name] = ""
         return renderer.compile(pattern).render(**values).strip()
 
-    indicator_set = IndicatorSet(report.indicators, wording, render_pattern)
+    indicator_set = IndicatorSet(report.indicators, wording, render_pattern, template.settings["ty_le_thap_phan"])
     diags.extend(check_indicators(report.indicators))
     tallies = Tallies(diags, lambda: renderer.current)
     labels = {a.id: appendix_label(i, len(report.appendices), template.settings["phu_luc_danh_so"],

@@ -159,6 +159,8 @@ TEMPLATE = {
     "phu_luc_danh_so": {"type": "string", "allowed": ["la_ma", "so", "so_2_chu_so"]},
     "phu_luc_mot_khong_so": {"type": "boolean"},
     "co_chu_than": {"type": "integer", "allowed": [13, 14]},
+    "ty_le_thap_phan": {"type": "integer", "min": 0, "max": 4,
+                        "meta": {"mo_ta": "số chữ số thập phân tối đa của tỷ lệ phần trăm (làm tròn nửa lên)"}},
     "le": {"type": "dict", "schema": {k: {"type": "number", "min": 5, "max": 60} for k in ("tren", "duoi", "trai", "phai")}},
     "cach_viet_chi_tieu": {"type": "dict", "valuesrules": {"type": "string"}},
     "dang_tieu_de": {"type": "dict", "valuesrules": {"type": "dict", "schema": {

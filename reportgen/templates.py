@@ -20,6 +20,7 @@ DEFAULT_SETTINGS = {
     "phu_luc_danh_so": "la_ma",
     "phu_luc_mot_khong_so": True,
     "co_chu_than": 14,
+    "ty_le_thap_phan": 2,
     "le": {"tren": 20, "duoi": 20, "trai": 30, "phai": 15},
     "cach_viet_chi_tieu": {
         "ty_le": "{{ tu_so }}/{{ mau_so }} {{ don_vi }}, đạt tỷ lệ {{ ty_le }}",

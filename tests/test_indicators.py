@@ -179,3 +179,22 @@ def test_duplicate_id_points_at_both(tmp_path):
 def test_unit_missing_where_printed(tmp_path):
     ind = "- id: x\n  ten: X\n  tu_so: 1\n  mau_so: 2\n"
     assert any("chưa khai báo don_vi" in e for e in errors(tmp_path, ind, "{{ ct.x }}"))
+
+
+def test_template_sets_the_percentage_rounding(tmp_path):
+    templates = tmp_path / "templates"
+    real = __import__("pathlib").Path(__file__).resolve().parents[1] / "templates"
+    import shutil
+
+    shutil.copytree(real, templates)
+    settings = templates / "de-an-06-bao-cao/mau.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("ty_le_thap_phan: 2", "ty_le_thap_phan: 1"),
+                        encoding="utf-8")
+    folder = fresh(tmp_path, "r")
+    (folder / "templates").symlink_to(templates)
+    (folder / "r.yaml").write_text(HEAD + "chi_tieu:\n" + textwrap.indent(RATIO, "  ") +
+                                   "noi_dung:\n  - '{{ ct.cccd.ty_le }} trong {{ \"quy-2-2024\" | ky }}'\n",
+                                   encoding="utf-8")
+    prepared = prepare(folder / "r.yaml")
+    body = [b for b in prepared.document.sections[0].blocks if getattr(b, "role", "") == "body"]
+    assert body[1].text == "95,1% trong Quý II/2024"
