@@ -106,6 +106,27 @@ def _tables_in(blocks: list[Block]):
         yield from _tables_in(block.children)
 
 
+def _all_tables(report: Report) -> list[tuple]:
+    """(table, default id) for every table: appendix tables take their appendix's id."""
+    return [(a.table, a.id) for a in report.appendices if a.table] + \
+        [(t, None) for t in _tables_in(report.body)] + \
+        [(t, None) for a in report.appendices for t in _tables_in(a.blocks)]
+
+
+def _compute_tables(report: Report, builder: TableBuilder, tallies: Tallies, diags: Diagnostics) -> dict:
+    """Every table computed (keyed by the input table's identity) and registered for `dem()`."""
+    computed = {}
+    for table, default_id in _all_tables(report):
+        try:
+            result = builder.build(table, default_id)
+        except ReportError as exc:  # e.g. an unknown table kind: reported with the others
+            diags.extend(exc.diagnostics)
+            continue
+        computed[id(table)] = result
+        tallies.add(result)
+    return computed
+
+
 def _warn_unused(report: Report, used_indicators: set, diags: Diagnostics) -> None:
     """Warnings (errors with --strict): things declared and never printed, and the decree's habits."""
     from reportgen.inline import USED_FOOTNOTES
@@ -139,6 +160,8 @@ def prepare(path: str | Path, strict: bool = False) -> Prepared:
             diags.error(loaded.where(("ky",)), str(exc), ("ky",))
             diags.raise_if_errors()
 
+    # The renderer is needed by the indicators' wording, and the Jinja environment needs the
+    # indicators: the renderer is made first and given its environment once that exists.
     renderer = Renderer(None, diags)
     wording = template.settings["cach_viet_chi_tieu"]
 
@@ -173,22 +196,11 @@ def prepare(path: str | Path, strict: bool = False) -> Prepared:
 
     builder = TableBuilder(template, {i.id: indicator_set.view(i.id) for i in report.indicators}, diags,
                            lambda t: renderer.text(t.raw, t.location))
-    computed = {}
-    all_tables = [(a.table, a.id) for a in report.appendices if a.table] + \
-                 [(t, None) for t in _tables_in(report.body)] + \
-                 [(t, None) for a in report.appendices for t in _tables_in(a.blocks)]
-    for table, default_id in all_tables:
-        try:
-            result = builder.build(table, default_id)
-        except ReportError as exc:
-            diags.extend(exc.diagnostics)
-            continue
-        computed[id(table)] = result
-        tallies.add(result)
+    computed = _compute_tables(report, builder, tallies, diags)
 
     composer = Composer(report, template, renderer, diags, variables, computed, labels)
     document = composer.document()
-    table_indicators = {r.indicator for t in all_tables for g in t[0].groups for r in g.rows if r.indicator}
+    table_indicators = {r.indicator for t in _all_tables(report) for g in t[0].groups for r in g.rows if r.indicator}
     _warn_unused(report, indicator_set.used | table_indicators, diags)
     diags.raise_if_errors(strict)
     return Prepared(report, template, document, diags, loaded)
