@@ -971,30 +971,28 @@ def check_fonts(doc: Doc, parts: Parts) -> list[Finding]:
 
 # --- sizes --------------------------------------------------------------------------------
 
+# component (attribute of Parts: one paragraph or a list), allowed sizes, its name in findings
+SIZE_RULES = (
+    ("quoc_hieu", 12, 13, "quốc hiệu"),
+    ("tieu_ngu", 13, 14, "tiêu ngữ"),
+    ("agency", 12, 13, "tên cơ quan"),
+    ("number", 13, 13, "dòng “Số:”"),
+    ("vv", 12, 13, "trích yếu “V/v”"),
+    ("date", 13, 14, "dòng địa danh, ngày tháng"),
+    ("title", 13, 14, "tên loại văn bản"),
+    ("subject", 13, 14, "trích yếu"),
+    ("kinh_gui", 13, 14, "dòng “Kính gửi”"),
+    ("body", 13, 14, "thân văn bản"),
+    ("signature", 13, 14, "khối chữ ký"),
+)
+
+
 def check_sizes(doc: Doc, parts: Parts) -> list[Finding]:
     f = []
-    if parts.quoc_hieu:
-        f += _size_finding(parts.quoc_hieu.text_runs, 12, 13, "quốc hiệu", parts.quoc_hieu)
-    if parts.tieu_ngu:
-        f += _size_finding(parts.tieu_ngu.text_runs, 13, 14, "tiêu ngữ", parts.tieu_ngu)
-    for p in parts.agency:
-        f += _size_finding(p.text_runs, 12, 13, "tên cơ quan", p)
-    if parts.number:
-        f += _size_finding(parts.number.text_runs, 13, 13, "dòng “Số:”", parts.number)
-    if parts.vv:
-        f += _size_finding(parts.vv.text_runs, 12, 13, "trích yếu “V/v”", parts.vv)
-    if parts.date:
-        f += _size_finding(parts.date.text_runs, 13, 14, "dòng địa danh, ngày tháng", parts.date)
-    if parts.title:
-        f += _size_finding(parts.title.text_runs, 13, 14, "tên loại văn bản", parts.title)
-    for p in parts.subject:
-        f += _size_finding(p.text_runs, 13, 14, "trích yếu", p)
-    if parts.kinh_gui:
-        f += _size_finding(parts.kinh_gui.text_runs, 13, 14, "dòng “Kính gửi”", parts.kinh_gui)
-    for p in parts.body:
-        f += _size_finding(p.text_runs, 13, 14, "thân văn bản", p)
-    for p in parts.signature:
-        f += _size_finding(p.text_runs, 13, 14, "khối chữ ký", p)
+    for attribute, low, high, name in SIZE_RULES:
+        found = getattr(parts, attribute)
+        for p in found if isinstance(found, list) else [found] if found else []:
+            f += _size_finding(p.text_runs, low, high, name, p)
     return f + _heading_sizes(parts) + _size_pair(parts)
 
 
