@@ -67,13 +67,18 @@ class Composer:
         self.page = PageSetup(margins["tren"], margins["duoi"], margins["trai"], margins["phai"])
         self.body_size = self.settings["co_chu_than"]
         self.kind = report.kind or self.settings["loai_van_ban"]
+        self.used_footnotes: set[str] = set()  # named footnotes cited, for the unused-footnote warning
 
     # --- texts ---
     def render(self, text: Text) -> str:
         return self.renderer.text(text.raw, text.location)
 
     def inlines(self, text: Text, allow_notes: bool = True) -> list:
-        return parse_inline(self.render(text), text.location, self.diags, self.report.footnotes, allow_notes)
+        return self.parse(self.render(text), text.location, allow_notes)
+
+    def parse(self, text: str, location, allow_notes: bool = True) -> list:
+        """Inline markup of an already rendered text, with the report's named footnotes."""
+        return parse_inline(text, location, self.diags, self.report.footnotes, allow_notes, self.used_footnotes)
 
     def template_text(self, name: str) -> str:
         path = self.template.text_path(name)
@@ -132,7 +137,7 @@ class Composer:
         if self.report.opening is not None:
             return [Paragraph("body", self.inlines(self.report.opening))]
         text = self.template_text("mo_dau.j2")
-        return [Paragraph("body", parse_inline(text, self.report.location, self.diags))] if text else []
+        return [Paragraph("body", self.parse(text, self.report.location))] if text else []
 
     def closing(self) -> list:
         if self.report.closing is not None:
@@ -143,7 +148,7 @@ class Composer:
             location = self.report.location
         if not text:
             return []
-        return [Paragraph("body", parse_inline(closing_with_end_mark(text), location, self.diags))]
+        return [Paragraph("body", self.parse(closing_with_end_mark(text), location))]
 
     # --- the body ---
     def blocks(self, blocks: list[Block], counter: Counter, khoan_depth: int = 0) -> list:
@@ -277,7 +282,7 @@ class Composer:
                   Paragraph("phu-luc-tieu-de", [s if not isinstance(s, Span) else Span(s.text.upper(), s.bold, s.italic)
                                                 for s in self.inlines(appendix.title, False)])]
         if attached:
-            blocks.append(Paragraph("phu-luc-kem-theo", parse_inline(attached, appendix.location, self.diags)))
+            blocks.append(Paragraph("phu-luc-kem-theo", self.parse(attached, appendix.location)))
         blocks.append(Rule(30.0))
         blocks.extend(self.blocks(appendix.blocks, Counter()))
         if computed:

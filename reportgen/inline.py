@@ -6,14 +6,12 @@ from reportgen.document import Footnote, LineBreak, Span
 from reportgen.errors import Diagnostics, Location, suggestion
 
 
-# footnote keys used, per footnotes mapping (one per report), for the unused-footnote warning
-USED_FOOTNOTES: dict[int, set] = {}
-
-
 class _Parser:
-    def __init__(self, text: str, footnotes: dict, location: Location, diags: Diagnostics, allow_notes: bool):
+    def __init__(self, text: str, footnotes: dict, location: Location, diags: Diagnostics, allow_notes: bool,
+                 used: set):
         self.text = text
         self.footnotes = footnotes
+        self.used = used
         self.location = location
         self.diags = diags
         self.allow_notes = allow_notes
@@ -129,19 +127,19 @@ class _Parser:
         if not self.allow_notes:
             self.diags.error(self.location, "chú thích không được lồng trong chú thích")
             return
-        content = _Parser(body.strip(), self.footnotes, self.location, self.diags, False).parse()
+        content = _Parser(body.strip(), self.footnotes, self.location, self.diags, False, self.used).parse()
         self.out.append(Footnote(content))
 
     def _named_footnote(self, key: str) -> None:
         if key not in self.footnotes:
             self.diags.error(self.location, f'chưa có chú thích "{key}" trong chu_thich{suggestion(key, self.footnotes)}')
             return
-        USED_FOOTNOTES.setdefault(id(self.footnotes), set()).add(key)
+        self.used.add(key)
         note = self.footnotes[key]
         self._footnote(note.raw if hasattr(note, "raw") else note)
 
 
 def parse_inline(text: str, location: Location, diags: Diagnostics, footnotes: dict | None = None,
-                 allow_notes: bool = True) -> list:
-    """Text with markup → a list of Span / Footnote / LineBreak."""
-    return _Parser(text, footnotes or {}, location, diags, allow_notes).parse()
+                 allow_notes: bool = True, used: set | None = None) -> list:
+    """Text with markup → a list of Span / Footnote / LineBreak; named footnotes cited are added to `used`."""
+    return _Parser(text, footnotes or {}, location, diags, allow_notes, used if used is not None else set()).parse()

@@ -127,14 +127,11 @@ def _compute_tables(report: Report, builder: TableBuilder, tallies: Tallies, dia
     return computed
 
 
-def _warn_unused(report: Report, used_indicators: set, diags: Diagnostics) -> None:
+def _warn_unused(report: Report, used_indicators: set, used_notes: set, diags: Diagnostics) -> None:
     """Warnings (errors with --strict): things declared and never printed, and the decree's habits."""
-    from reportgen.inline import USED_FOOTNOTES
-
     for ind in report.indicators:
         if ind.id not in used_indicators:
             diags.warning(ind.location, f'chỉ tiêu "{ind.id}" được khai báo nhưng không được in ở đâu')
-    used_notes = USED_FOOTNOTES.pop(id(report.footnotes), set())
     for key, text in report.footnotes.items():
         if key not in used_notes:
             diags.warning(text.location, f'chú thích "{key}" không được dẫn ở đâu (dùng [^{key}] trong văn bản)')
@@ -201,6 +198,6 @@ def prepare(path: str | Path, strict: bool = False) -> Prepared:
     composer = Composer(report, template, renderer, diags, variables, computed, labels)
     document = composer.document()
     table_indicators = {r.indicator for t in _all_tables(report) for g in t[0].groups for r in g.rows if r.indicator}
-    _warn_unused(report, indicator_set.used | table_indicators, diags)
+    _warn_unused(report, indicator_set.used | table_indicators, composer.used_footnotes, diags)
     diags.raise_if_errors(strict)
     return Prepared(report, template, document, diags, loaded)
