@@ -126,7 +126,7 @@ class Composer:
             return []
         if len(names) == 1:
             return [Paragraph("kinh-gui", [Span("Kính gửi: ")] + names[0])]
-        out = [Paragraph("kinh-gui", [Span("Kính gửi:")])]
+        out = [Paragraph("kinh-gui-nhieu", [Span("Kính gửi:")])]
         for i, name in enumerate(names):
             last = i == len(names) - 1
             text = "".join(s.text for s in name if isinstance(s, Span)).strip().rstrip(";.")

@@ -47,6 +47,7 @@ def styles_table(pair: int) -> dict:
         "loai-van-ban": (body, True, False, C, 0, 18, 0),
         "trich-yeu": (body, True, False, C, 0, 0, 0),
         "kinh-gui": (body, False, False, C, 0, 12, 6),
+        "kinh-gui-nhieu": (body, False, False, L, 0, 12, 0),
         "kinh-gui-muc": (body, False, False, L, 0, 0, 0),
         "noi-nhan-tieu-de": (12, True, True, L, 0, 6, 0),
         "noi-nhan": (11, False, False, L, 0, 0, 0),
@@ -60,6 +61,10 @@ def styles_table(pair: int) -> dict:
         "rule": (2, False, False, C, 0, 0, 0),
         "page-number": (body, False, False, C, 0, 0, 0),
     }
+
+
+# Several addressees: "Kính gửi:" stands at 2.5 cm and the dash lines align under its colon.
+LEFT_INDENT_CM = {"kinh-gui-nhieu": 2.5, "kinh-gui-muc": 4.7}
 
 
 def style_name(role: str) -> str:
@@ -128,7 +133,9 @@ def build(pair: int) -> bytes:
     normal.paragraph_format.space_before = Pt(0)
     normal.paragraph_format.line_spacing = 1.0
     for role, spec in styles_table(pair).items():
-        _paragraph_style(doc, style_name(role), *spec)
+        style = _paragraph_style(doc, style_name(role), *spec)
+        if role in LEFT_INDENT_CM:
+            style.paragraph_format.left_indent = Cm(LEFT_INDENT_CM[role])
     note = _paragraph_style(doc, "footnote text", 12, False, False, J, 0, 0, 0)
     note.element.set(qn("w:styleId"), "FootnoteText")
     ref = doc.styles.add_style("footnote reference", WD_STYLE_TYPE.CHARACTER)

@@ -142,3 +142,18 @@ def test_inputs_are_never_modified(tmp_path):
     before = {p.name: p.read_bytes() for p in MINI.iterdir()}
     run_cli("build", MINI / "report.yaml", "-o", tmp_path / "x.docx")
     assert {p.name: p.read_bytes() for p in MINI.iterdir()} == before
+
+
+def test_several_addressees_are_dash_lines_under_the_colon(mini_copy, tmp_path):
+    text = mini_copy.read_text(encoding="utf-8").replace(
+        "kinh_gui: Cục Cảnh sát Quản lý hành chính về trật tự xã hội", "kinh_gui: [Bộ Công an, Văn phòng Chính phủ]")
+    mini_copy.write_text(text, encoding="utf-8")
+    out = tmp_path / "k.docx"
+    assert run_cli("build", mini_copy, "-o", out).exit_code == 0
+    paras = [(p.text, p.style) for p in Document(str(out)).paragraphs]
+    start = [t for t, _ in paras].index("Kính gửi:")
+    lines = paras[start:start + 3]
+    assert [t for t, _ in lines] == ["Kính gửi:", "- Bộ Công an;", "- Văn phòng Chính phủ."]
+    label, item = lines[0][1].paragraph_format.left_indent, lines[1][1].paragraph_format.left_indent
+    assert round(label.cm, 1) == 2.5 and item > label
+    assert not lines[0][1].font.bold

@@ -25,8 +25,6 @@ from reportgen.writers import ooxml
 
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
          "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
-KINH_GUI_INDENT_MM = 25.0
-KINH_GUI_LABEL_MM = 22.0
 CELL_PADDING_MM = 3.0
 # A row taller than this share of the page may split across pages: keeping it whole would
 # leave most of a page empty (the header and a group row alone) before it.
@@ -144,11 +142,6 @@ class DocxWriter:
             fmt.first_line_indent = Mm(0)
         if para.keep_with_next:
             fmt.keep_with_next = True
-        if para.role == "kinh-gui-muc":
-            fmt.left_indent = Mm(KINH_GUI_INDENT_MM + KINH_GUI_LABEL_MM)
-        if para.role == "kinh-gui" and para.text.strip() == "Kính gửi:":
-            fmt.alignment = ALIGN["left"]
-            fmt.left_indent = Mm(KINH_GUI_INDENT_MM)
         self._inlines(p, para.inlines, para, font_size)
         return p
 
