@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +26,7 @@ class BuildOptions:
     text: bool = False
     pdf: bool = False
     strict: bool = False
+    debug: bool = False  # re-raise internal errors with their traceback (for developers)
 
 
 def build_one(path: str | Path, options: BuildOptions) -> BuildResult:
@@ -53,6 +54,8 @@ def build_one(path: str | Path, options: BuildOptions) -> BuildResult:
     except ReportError as exc:
         result.messages += [d.render() for d in exc.diagnostics.sorted()]
     except Exception as exc:  # a bug of ours: reported plainly, the batch goes on
+        if options.debug:
+            raise
         result.internal = True
         result.messages.append(f"{result.source}: lỗi nội bộ của reportgen ({type(exc).__name__}: {exc}). "
                                "Hãy báo lỗi này kèm tệp đầu vào.")
@@ -72,8 +75,6 @@ def build_many(paths: list[Path], options: BuildOptions, on_done=None, workers: 
     results_by_path = {}
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {pool.submit(build_one, str(p), options): p for p in paths}
-        from concurrent.futures import as_completed
-
         for future in as_completed(futures):
             result = future.result()
             results_by_path[futures[future]] = result

@@ -74,7 +74,7 @@ def build(paths, output, with_text, with_pdf, strict, jobs, debug):
         raise click.UsageError("không tìm thấy tệp báo cáo nào (tệp YAML có khóa mau:).")
     if output and len(files) != 1:
         raise click.UsageError("-o chỉ dùng khi dựng một báo cáo.")
-    options = BuildOptions(output, with_text, with_pdf, strict)
+    options = BuildOptions(output, with_text, with_pdf, strict, debug)
     interactive = len(files) > 1 and sys.stderr.isatty()
 
     def report(result):
@@ -101,8 +101,6 @@ def build(paths, output, with_text, with_pdf, strict, jobs, debug):
         for result in failed:
             first = next((m for m in result.messages if ": lỗi" in m), result.messages[0] if result.messages else "")
             click.echo(f"  lỗi: {result.source}: {first}")
-    if any(r.internal for r in results) and debug:
-        raise RuntimeError("lỗi nội bộ")
     sys.exit(EXIT_INTERNAL if any(r.internal for r in failed) else EXIT_INVALID if failed else 0)
 
 

@@ -258,7 +258,7 @@ class Composer:
             title = Cell([Paragraph("table-text", [Span(row.group_title)], keep_with_next=True)],
                          colspan=n - 1, align="left", bold=True)
             return [code, title] if row.cells[0] else [Cell(title.blocks, colspan=n, align="left", bold=True)]
-        cells = [self.cell(content, _CELL_ALIGN.get(col.align, "justify"))
+        cells = [self.cell(content, _ALIGN.get(col.align, "justify"))
                  for content, col in zip(row.cells, computed.columns)]
         if row.kind == "total":
             cells[1] = Cell([Paragraph("table-text", [Span(row.group_title)])], align="center", bold=True)
@@ -303,4 +303,3 @@ class Composer:
 
 
 _ALIGN = {"giua": "center", "trai": "left", "phai": "right", "deu": "justify"}
-_CELL_ALIGN = {"giua": "center", "trai": "left", "phai": "right", "deu": "justify"}

@@ -227,9 +227,6 @@ class IndicatorView:
             raise ReferenceProblem(f'chỉ tiêu "{self._ind.id}" được in kèm đơn vị nhưng chưa khai báo don_vi')
         return self._render(pattern, self)
 
-    def __html__(self):  # pragma: no cover - autoescape is off; kept for Jinja's Markup checks
-        return str(self)
-
 
 class _Parts:
     def __init__(self, ind: Indicator, wording: dict, render, decimals: int):

@@ -18,6 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from reportgen.document import Document, Footnote, LineBreak, Paragraph, Rule, Section, Span, Table
 from reportgen.errors import Diagnostic, Location, ReportError, display_path
@@ -161,8 +162,7 @@ class DocxWriter:
                 p.add_run().add_break()
             elif isinstance(item, Footnote):
                 note_p = OxmlElement("w:p")
-                holder = _ParagraphHolder(note_p, p._parent)
-                self._inlines(holder.paragraph, item.content, Paragraph("body", []), None)
+                self._inlines(DocxParagraph(note_p, p._parent), item.content, Paragraph("body", []), None)
                 note_id = self.footnotes.add(note_p)
                 p._p.append(ooxml.reference_run(note_id))
 
@@ -205,8 +205,6 @@ class DocxWriter:
                     else:
                         self._block(word_cell, block, inner)
                 column += cell.colspan
-        # python-docx adds an empty paragraph after nothing; a table must be followed by a paragraph
-        # only at the end of a cell, which Word handles itself.
 
     # --- properties ---
     def _properties(self, document: Document) -> None:
@@ -224,15 +222,6 @@ class DocxWriter:
         props.comments = "reportgen"
         props.keywords = ""
         props.category = ""
-
-
-class _ParagraphHolder:
-    """Wraps a detached w:p so python-docx's run API can fill a footnote."""
-
-    def __init__(self, p_element, parent):
-        from docx.text.paragraph import Paragraph as DocxParagraph
-
-        self.paragraph = DocxParagraph(p_element, parent)
 
 
 def write_docx(document: Document, styles_path: Path) -> bytes:
