@@ -60,11 +60,10 @@ def _leaf_errors(error_list):
             yield error
 
 
-def _message(error, schema_at) -> str:
+def _message(error, known: list[str]) -> str:
     code = error.code
     if code == cerr.UNKNOWN_FIELD.code:
         field = error.document_path[-1]
-        known = list(schema_at) if isinstance(schema_at, dict) else []
         return f'khóa "{field}" không được dùng ở đây{suggestion(field, known)}'
     if code == cerr.REQUIRED_FIELD.code:
         return f'thiếu trường bắt buộc "{error.document_path[-1]}"'
@@ -94,42 +93,27 @@ def _message(error, schema_at) -> str:
     return f"giá trị không hợp lệ ({error.rule})"
 
 
-def _schema_for(schema: dict, path: tuple):
-    """The schema mapping that holds the last key of `path` (for suggestions)."""
-    current = schema
-    for part in path[:-1]:
+def _keys_at(schema: dict, parent: tuple) -> list[str]:
+    """The keys the schema allows in the mapping at `parent` (for "did you mean" suggestions)."""
+    current = schema  # a mapping schema: key -> rules
+    for part in parent:
         if isinstance(part, int):
-            current = current.get("schema", {}) if isinstance(current, dict) else {}
-            current = current.get("schema", current) if current.get("type") == "dict" else current
-            continue
-        rules = current.get(part, {}) if isinstance(current, dict) else {}
-        inner = rules.get("schema", {})
-        if rules.get("type") == "list" or isinstance(inner, dict) and inner.get("type") == "dict":
-            current = inner
-        else:
-            current = inner
-    return current
-
-
-class _Validator(Validator):
-    # YAML gives dates as datetime.date; cerberus's "date" also accepts datetime.
-    pass
+            continue  # a list index: the item's schema was taken with the list's key
+        inner = current.get(part, {}).get("schema", {})
+        current = inner.get("schema", {}) if inner.get("type") == "dict" else inner  # a list of mappings
+    return list(current)
 
 
 def check_mapping(document: dict, schema: dict, path: tuple, loaded: LoadedYaml, diags: Diagnostics,
                   allow_unknown: bool = False) -> bool:
     """Validate one mapping against a cerberus schema; report every error with its location."""
-    validator = _Validator(schema, allow_unknown=allow_unknown)
+    validator = Validator(schema, allow_unknown=allow_unknown)
     if validator.validate(document):
         return True
     for error in _leaf_errors(validator._errors):
         field = path + tuple(error.document_path)
         where = loaded.where_key(field) if error.code == cerr.UNKNOWN_FIELD.code else loaded.where(field)
-        schema_at = _schema_for(schema, tuple(error.document_path))
-        if isinstance(schema_at, dict) and "schema" in schema_at and isinstance(schema_at["schema"], dict) \
-                and "type" not in schema_at["schema"]:
-            schema_at = schema_at["schema"]
-        diags.error(where, _message(error, schema_at), field)
+        diags.error(where, _message(error, _keys_at(schema, tuple(error.document_path[:-1]))), field)
     return False
 
 
