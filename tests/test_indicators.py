@@ -1,6 +1,8 @@
 """Indicators as a template author uses them: declared once, printed through Jinja, checked."""
 
+import shutil
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -20,7 +22,7 @@ luu: VT
 
 
 def write(tmp_path, indicators: str, text: str):
-    (tmp_path / "templates").symlink_to(__import__("pathlib").Path(__file__).resolve().parents[1] / "templates")
+    (tmp_path / "templates").symlink_to(Path(__file__).resolve().parents[1] / "templates")
     body = HEAD + "chi_tieu:\n" + textwrap.indent(textwrap.dedent(indicators), "  ") + \
         "noi_dung:\n  - " + repr(text).replace("\\'", "'") + "\n"
     path = tmp_path / "r.yaml"
@@ -183,9 +185,7 @@ def test_unit_missing_where_printed(tmp_path):
 
 def test_template_sets_the_percentage_rounding(tmp_path):
     templates = tmp_path / "templates"
-    real = __import__("pathlib").Path(__file__).resolve().parents[1] / "templates"
-    import shutil
-
+    real = Path(__file__).resolve().parents[1] / "templates"
     shutil.copytree(real, templates)
     settings = templates / "de-an-06-bao-cao/mau.yaml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("ty_le_thap_phan: 2", "ty_le_thap_phan: 1"),
