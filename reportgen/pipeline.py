@@ -65,10 +65,9 @@ def _blank(text: str | None, width: int = 5) -> str:
     return text if text else " " * width
 
 
-def report_variables(report: Report, template: Template, render_text) -> dict:
+def report_variables(report: Report, template: Template, period: periods.Period | None, render_text) -> dict:
     d = report.date
     kind = report.kind or template.settings["loai_van_ban"]
-    period = periods.parse(report.period) if report.period else None
     request = None
     if report.request:
         q = report.request
@@ -150,9 +149,10 @@ def prepare(path: str | Path, strict: bool = False) -> Prepared:
     diags.raise_if_errors()
     report = build_report(loaded, path)
     template = load_template(report.template, path, loaded.where(("mau",)))
+    period = None
     if report.period:
         try:
-            periods.parse(report.period)
+            period = periods.parse(report.period)
         except periods.PeriodError as exc:
             diags.error(loaded.where(("ky",)), str(exc), ("ky",))
             diags.raise_if_errors()
@@ -188,7 +188,7 @@ def prepare(path: str | Path, strict: bool = False) -> Prepared:
     env = make_environment(template.search_path(), _filters(),
                            {"ct": indicator_set, "dem": tallies, "phu_luc": appendix_reference})
     renderer.env = env
-    variables = {"bao_cao": report_variables(report, template, lambda t: renderer.text(t.raw, t.location))}
+    variables = {"bao_cao": report_variables(report, template, period, lambda t: renderer.text(t.raw, t.location))}
     env.globals.update(variables)
 
     builder = TableBuilder(template, {i.id: indicator_set.view(i.id) for i in report.indicators}, diags,
