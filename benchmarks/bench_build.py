@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reportgen.pipeline import prepare  # noqa: E402
-from reportgen.writers.docx_writer import write_docx  # noqa: E402
+from reportgen.writers.docx import write_docx  # noqa: E402
 
 
 def build_once(report: Path) -> tuple[float, int]:

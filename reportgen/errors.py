@@ -101,3 +101,9 @@ def suggestion(word: str, choices) -> str:
     """' (có phải ý bạn là "x"?)' when a close match exists, else ''."""
     matches = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f' (có phải ý bạn là "{matches[0]}"?)' if matches else ""
+
+
+class ReferenceProblem(Exception):
+    """A name in a text that refers to nothing (an indicator, an appendix, a table).
+
+    Raised by the values a template reads; the renderer reports it at the text's location."""

@@ -1,7 +1,7 @@
-"""The whole pipeline for one report: load → validate → model → compute → compose.
+"""The stages wired together for one report: read → validate → model → compute → compose.
 
-`prepare()` returns the document tree and every diagnostic; writers are called
-by the CLI only when there is no error.
+`prepare()` returns the document tree and every diagnostic; the commands call the
+writers only when there is no error.
 """
 
 from __future__ import annotations
@@ -9,19 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen import formatting as F
-from reportgen import periods
-from reportgen.compose import Composer
+from reportgen.compose import Context, compose
+from reportgen.compose.templating import Renderer, make_environment
+from reportgen.compose.variables import filters, report_variables
+from reportgen.compute import periods
+from reportgen.compute.indicators import IndicatorSet, IndicatorView, check_indicators
+from reportgen.compute.numbering import appendix_label
+from reportgen.compute.tables import TableBuilder, Tallies, all_tables, compute_tables
 from reportgen.document import Document
-from reportgen.errors import Diagnostics, ReportError, suggestion
-from reportgen.indicators import IndicatorSet, IndicatorView, check_indicators, numeric
-from reportgen.loader import LoadedYaml, load
-from reportgen.model import Block, Report, build_report
-from reportgen.numbering import appendix_label
-from reportgen.tables import TableBuilder, Tallies
-from reportgen.templates import TYPE_NAMES, Template, load_template
-from reportgen.templating import ReferenceProblem, Renderer, make_environment
-from reportgen.validate import check_report
+from reportgen.errors import Diagnostics, ReferenceProblem, suggestion
+from reportgen.source.loader import LoadedYaml, load
+from reportgen.source.model import Report, build_report
+from reportgen.source.templates import Template, load_template
+from reportgen.source.validate import check_report
 
 
 @dataclass
@@ -31,99 +31,6 @@ class Prepared:
     document: Document
     diagnostics: Diagnostics
     loaded: LoadedYaml
-
-
-def _filters() -> dict:
-    """Jinja filters; each accepts a number or a formatted figure (ct.X.gia_tri)."""
-    return {
-        "so": lambda v, decimals=None: F.number(numeric(v), decimals),
-        "phan_tram": lambda v, decimals=2: F.percent(numeric(v), decimals),
-        "tien": lambda v: F.money(numeric(v)),
-        "trieu_dong": lambda v: F.money(numeric(v), "trieu"),
-        "ty_dong": lambda v: F.money(numeric(v), "ty"),
-        "ngay": F.long_date,
-        "ngay_ngan": F.short_date,
-        "dem": lambda v: F.count(int(numeric(v))),
-        "la_ma": F.roman,
-        "ky": lambda period_id: periods.parse(period_id).label,
-    }
-
-
-def _month(month: int) -> str:
-    """The decree pads only months 1 and 2."""
-    return f"{month:02d}" if month <= 2 else str(month)
-
-
-def document_number(number: str | None) -> str | None:
-    """The decree pads numbers below 10 with a leading zero: `Số: 05/BC-UBND`."""
-    if number and number.isdigit() and int(number) < 10:
-        return f"{int(number):02d}"
-    return number
-
-
-def _blank(text: str | None, width: int = 5) -> str:
-    return text if text else " " * width
-
-
-def report_variables(report: Report, template: Template, period: periods.Period | None, render_text) -> dict:
-    d = report.date
-    kind = report.kind or template.settings["loai_van_ban"]
-    request = None
-    if report.request:
-        q = report.request
-        number = "/".join(p for p in (q.number, q.symbol) if p)
-        cite = f"{q.kind} số {number}" if number else q.kind
-        if q.date:
-            cite += f" {F.long_date(q.date)}"
-        if q.issuer:
-            cite += f" của {q.issuer}"
-        request = {"loai": q.kind, "so": q.number or "", "ky_hieu": q.symbol or "", "so_ky_hieu": number,
-                   "ngay": F.long_date(q.date) if q.date else "", "ngay_ngan": F.short_date(q.date) if q.date else "",
-                   "co_quan": q.issuer or "", "trich_yeu": q.subject or "", "trich_dan": cite}
-    return {
-        "so": document_number(report.number) or "",
-        "ky_hieu": report.symbol,
-        "so_ky_hieu": f"{_blank(document_number(report.number))}/{report.symbol}",
-        "ngay": F.long_date(d.date) if d.day else f"ngày {' ' * 5} tháng {_month(d.month)} năm {d.year}",
-        "ngay_ngan": F.short_date(d.date) if d.day else f"{' ' * 4}/{_month(d.month)}/{d.year}",
-        "nam": d.year,
-        "loai": kind,
-        "ten_loai": TYPE_NAMES.get(kind, ""),
-        "co_quan": report.agency.name,
-        "co_quan_ngan": report.agency.short_name,
-        "dia_danh": report.place,
-        "ky": period,
-        "kinh_gui": [render_text(t) for t in report.recipients],
-        "van_ban_yeu_cau": request,
-    }
-
-
-def _tables_in(blocks: list[Block]):
-    for block in blocks:
-        if block.table is not None:
-            yield block.table
-        yield from _tables_in(block.children)
-
-
-def _all_tables(report: Report) -> list[tuple]:
-    """(table, default id) for every table: appendix tables take their appendix's id."""
-    return [(a.table, a.id) for a in report.appendices if a.table] + \
-        [(t, None) for t in _tables_in(report.body)] + \
-        [(t, None) for a in report.appendices for t in _tables_in(a.blocks)]
-
-
-def _compute_tables(report: Report, builder: TableBuilder, tallies: Tallies, diags: Diagnostics) -> dict:
-    """Every table computed (keyed by the input table's identity) and registered for `dem()`."""
-    computed = {}
-    for table, default_id in _all_tables(report):
-        try:
-            result = builder.build(table, default_id)
-        except ReportError as exc:  # e.g. an unknown table kind: reported with the others
-            diags.extend(exc.diagnostics)
-            continue
-        computed[id(table)] = result
-        tallies.add(result)
-    return computed
 
 
 def _warn_unused(report: Report, used_indicators: set, used_notes: set, diags: Diagnostics) -> None:
@@ -185,7 +92,7 @@ def prepare(path: str | Path, strict: bool = False) -> Prepared:
                                    f'các phụ lục: {", ".join(labels) or "(không có)"}')
         return labels[appendix_id]
 
-    env = make_environment(template.search_path(), _filters(),
+    env = make_environment(template.search_path(), filters(),
                            {"ct": indicator_set, "dem": tallies, "phu_luc": appendix_reference})
     renderer.env = env
     variables = {"bao_cao": report_variables(report, template, period, lambda t: renderer.text(t.raw, t.location))}
@@ -193,11 +100,11 @@ def prepare(path: str | Path, strict: bool = False) -> Prepared:
 
     builder = TableBuilder(template, {i.id: indicator_set.view(i.id) for i in report.indicators}, diags,
                            lambda t: renderer.text(t.raw, t.location))
-    computed = _compute_tables(report, builder, tallies, diags)
+    computed = compute_tables(report, builder, tallies, diags)
 
-    composer = Composer(report, template, renderer, diags, variables, computed, labels)
-    document = composer.document()
-    table_indicators = {r.indicator for t in _all_tables(report) for g in t[0].groups for r in g.rows if r.indicator}
-    _warn_unused(report, indicator_set.used | table_indicators, composer.used_footnotes, diags)
+    context = Context(report, template, renderer, diags, variables, computed, labels)
+    document = compose(context)
+    table_indicators = {r.indicator for t in all_tables(report) for g in t[0].groups for r in g.rows if r.indicator}
+    _warn_unused(report, indicator_set.used | table_indicators, context.used_footnotes, diags)
     diags.raise_if_errors(strict)
     return Prepared(report, template, document, diags, loaded)

@@ -250,7 +250,7 @@ def build_text(name: str) -> str:
         sys.path.insert(0, str(ROOT))
     from reportgen.document import Table
     from reportgen.pipeline import prepare
-    from reportgen.writers.text_writer import write_text
+    from reportgen.writers.text import write_text
 
     document = prepare(INPUTS / f"{name}.yaml").document
     sections = []

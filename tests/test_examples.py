@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from reportgen.checker import check_docx
+from reportgen.check import check_docx
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "inputs").glob("*.yaml"))

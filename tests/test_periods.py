@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from reportgen.periods import (
+from reportgen.compute.periods import (
     ACCEPTED_FORMS,
     HALF,
     MONTH,

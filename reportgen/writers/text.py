@@ -6,7 +6,15 @@ per line, footnote marks as ^N with the notes listed at the end of each section.
 
 from __future__ import annotations
 
-from reportgen.document import Document, Footnote, LineBreak, Paragraph, Rule, Span, Table
+from reportgen.document import (
+    Document,
+    Footnote,
+    LineBreak,
+    Paragraph,
+    Rule,
+    Span,
+    Table,
+)
 
 
 class _Text:

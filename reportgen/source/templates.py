@@ -6,10 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen import schema as S
-from reportgen.errors import Diagnostic, Diagnostics, Location, ReportError, display_path, suggestion
-from reportgen.loader import load_plain
-from reportgen.validate import check_mapping
+from reportgen.errors import (
+    Diagnostic,
+    Diagnostics,
+    Location,
+    ReportError,
+    display_path,
+    suggestion,
+)
+from reportgen.source import schema as S
+from reportgen.source.loader import load_plain
+from reportgen.source.validate import check_mapping
 
 SHARED = "_chung"
 SETTINGS_FILE = "mau.yaml"

@@ -20,7 +20,16 @@ from docx.shared import Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from reportgen.document import Document, Footnote, LineBreak, Paragraph, Rule, Section, Span, Table
+from reportgen.document import (
+    Document,
+    Footnote,
+    LineBreak,
+    Paragraph,
+    Rule,
+    Section,
+    Span,
+    Table,
+)
 from reportgen.errors import Diagnostic, Location, ReportError, display_path
 from reportgen.writers import ooxml
 

@@ -10,10 +10,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from reportgen import formatting as F
-from reportgen.errors import Diagnostics, Location, suggestion
-from reportgen.model import Row, TableInput, Text
-from reportgen.templates import Template
-from reportgen.templating import ReferenceProblem
+from reportgen.errors import (
+    Diagnostics,
+    Location,
+    ReferenceProblem,
+    ReportError,
+    suggestion,
+)
+from reportgen.source.model import Block, Report, Row, TableInput, Text
+from reportgen.source.templates import Template
 
 REPEAT_MARK = "-nt-"
 STATUS_MARK = "X"
@@ -283,3 +288,31 @@ class Tallies:
             self.diags.error(where, f'số ghi tay {F.count(ghi)} khác với số đếm từ bảng "{table_id}" ({what}): '
                                     f"{F.count(count)}")
         return Count(count)
+
+
+def tables_in(blocks: list[Block]):
+    for block in blocks:
+        if block.table is not None:
+            yield block.table
+        yield from tables_in(block.children)
+
+
+def all_tables(report: Report) -> list[tuple]:
+    """(table, default id) for every table: appendix tables take their appendix's id."""
+    return [(a.table, a.id) for a in report.appendices if a.table] + \
+        [(t, None) for t in tables_in(report.body)] + \
+        [(t, None) for a in report.appendices for t in tables_in(a.blocks)]
+
+
+def compute_tables(report: Report, builder: TableBuilder, tallies: Tallies, diags: Diagnostics) -> dict:
+    """Every table computed (keyed by the input table's identity) and registered for `dem()`."""
+    computed = {}
+    for table, default_id in all_tables(report):
+        try:
+            result = builder.build(table, default_id)
+        except ReportError as exc:  # e.g. an unknown table kind: reported with the others
+            diags.extend(exc.diagnostics)
+            continue
+        computed[id(table)] = result
+        tallies.add(result)
+    return computed

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from reportgen import periods
+from reportgen.compute import periods
 from reportgen.errors import Diagnostic, Location, ReportError, display_path
-from reportgen.loader import parse_file
-from reportgen.templates import find_templates_root
+from reportgen.source.loader import parse_file
+from reportgen.source.templates import find_templates_root
 
 MODELINE = "# yaml-language-server: $schema={}"
 KEEP, CLEAR = "giu", "xoa"

@@ -10,11 +10,12 @@ import calendar
 import datetime as dt
 import re
 
-from cerberus import Validator, errors as cerr
+from cerberus import Validator
+from cerberus import errors as cerr
 
-from reportgen import schema as S
 from reportgen.errors import Diagnostics, suggestion
-from reportgen.loader import LoadedYaml
+from reportgen.source import schema as S
+from reportgen.source.loader import LoadedYaml
 
 _TYPE_NAMES = {
     "string": "một chuỗi văn bản",

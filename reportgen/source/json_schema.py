@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from reportgen import schema as S
+from reportgen.source import schema as S
 
 _SIMPLE = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean", "list": "array",
            "dict": "object"}

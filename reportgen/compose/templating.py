@@ -12,11 +12,13 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from reportgen.errors import Diagnostics, Location, display_path, suggestion
-
-
-class ReferenceProblem(Exception):
-    """A name in a text that refers to nothing (an indicator, an appendix, a table)."""
+from reportgen.errors import (
+    Diagnostics,
+    Location,
+    ReferenceProblem,
+    display_path,
+    suggestion,
+)
 
 
 def make_environment(search_path: list[str], filters: dict, globals_: dict) -> SandboxedEnvironment:

@@ -6,8 +6,8 @@ import unicodedata
 from decimal import Decimal
 
 from reportgen import formatting as F
-from reportgen.indicators import main_value, percentage
-from reportgen.model import Indicator
+from reportgen.compute.indicators import main_value, percentage
+from reportgen.source.model import Indicator
 
 HEADERS = ("Chỉ tiêu", "Kỳ trước", "Kỳ này", "Thay đổi")
 

@@ -1,12 +1,16 @@
-"""Building one report to its outputs; used by the CLI, alone or in parallel for a batch."""
+"""`reportgen build`: one report to its outputs, or a batch in parallel."""
 
 from __future__ import annotations
 
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import click
+
+from reportgen.commands.common import EXIT_INTERNAL, EXIT_INVALID, report_files
 from reportgen.errors import ReportError, display_path
 from reportgen.output import default_output, write_atomic
 
@@ -31,8 +35,8 @@ class BuildOptions:
 
 def build_one(path: str | Path, options: BuildOptions) -> BuildResult:
     from reportgen.pipeline import prepare
-    from reportgen.writers.docx_writer import write_docx
-    from reportgen.writers.text_writer import write_text
+    from reportgen.writers.docx import write_docx
+    from reportgen.writers.text import write_text
 
     path = Path(path)
     result = BuildResult(display_path(path), ok=False)
@@ -47,7 +51,7 @@ def build_one(path: str | Path, options: BuildOptions) -> BuildResult:
             write_atomic(text_target, write_text(prepared.document).encode("utf-8"))
             result.written.append(display_path(text_target))
         if options.pdf:
-            from reportgen.writers.pdf_writer import convert_to_pdf
+            from reportgen.writers.pdf import convert_to_pdf
 
             result.written.append(display_path(convert_to_pdf(target)))
         result.ok = True
@@ -81,3 +85,48 @@ def build_many(paths: list[Path], options: BuildOptions, on_done=None, workers: 
             if on_done:
                 on_done(result)
     return [results_by_path[p] for p in paths]
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Tệp .docx kết quả (khi dựng một báo cáo).")
+@click.option("--text", "with_text", is_flag=True, help="Ghi thêm bản văn bản thuần (.txt) cạnh tệp .docx.")
+@click.option("--pdf", "with_pdf", is_flag=True, help="Ghi thêm bản PDF (qua LibreOffice).")
+@click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Số báo cáo dựng song song (mặc định: số lõi CPU).")
+@click.option("--debug", is_flag=True, hidden=True)
+def build(paths, output, with_text, with_pdf, strict, jobs, debug):
+    """Dựng báo cáo .docx từ tệp YAML (hoặc mọi báo cáo trong một thư mục)."""
+    files = report_files(paths)
+    if not files:
+        raise click.UsageError("không tìm thấy tệp báo cáo nào (tệp YAML có khóa mau:).")
+    if output and len(files) != 1:
+        raise click.UsageError("-o chỉ dùng khi dựng một báo cáo.")
+    options = BuildOptions(output, with_text, with_pdf, strict, debug)
+    interactive = len(files) > 1 and sys.stderr.isatty()
+
+    def report(result):
+        for message in result.messages:
+            click.echo(message, err=True)
+        if result.ok:
+            click.echo(f"{result.source} → {', '.join(result.written)}")
+        else:
+            errors = sum(1 for m in result.messages if ": lỗi" in m) or 1
+            click.echo(f"{result.source}: {errors} lỗi, không tạo tệp.", err=True)
+
+    if interactive:
+        with click.progressbar(length=len(files), label="Đang dựng", file=sys.stderr) as bar:
+            def done(result):
+                bar.update(1)
+            results = build_many(files, options, done, jobs)
+        for result in results:
+            report(result)
+    else:
+        results = build_many(files, options, report, jobs)
+    failed = [r for r in results if not r.ok]
+    if len(files) > 1:
+        click.echo(f"Tổng kết: dựng xong {len(results) - len(failed)}/{len(results)} báo cáo.")
+        for result in failed:
+            first = next((m for m in result.messages if ": lỗi" in m), result.messages[0] if result.messages else "")
+            click.echo(f"  lỗi: {result.source}: {first}")
+    sys.exit(EXIT_INTERNAL if any(r.internal for r in failed) else EXIT_INVALID if failed else 0)

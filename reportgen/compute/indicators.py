@@ -9,9 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportgen import formatting as F
-from reportgen.errors import Diagnostics, suggestion
-from reportgen.model import Indicator
-from reportgen.templating import ReferenceProblem
+from reportgen.errors import Diagnostics, ReferenceProblem, suggestion
+from reportgen.source.model import Indicator
 
 PERCENT_DECIMALS = 2
 

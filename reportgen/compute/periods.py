@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .formatting import roman
+from reportgen.formatting import roman
 
 MONTH = "month"
 QUARTER = "quarter"

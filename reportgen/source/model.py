@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.errors import Location
-from reportgen.loader import LoadedYaml
+from reportgen.source.loader import LoadedYaml
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,4 @@
+"""The commands: each module one command; they orchestrate the stages and never compute or format.
+
+`build` (one report or a batch), `validate`, `new`, `diff`, `check`, `schema`.
+"""

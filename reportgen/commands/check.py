@@ -1,0 +1,31 @@
+"""`reportgen check`: any .docx against the format of Nghị định 30/2020/NĐ-CP."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from reportgen.commands.common import EXIT_INTERNAL, EXIT_INVALID
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+def check(paths):
+    """Kiểm tra tệp .docx bất kỳ theo thể thức Nghị định 30/2020/NĐ-CP."""
+    from reportgen.check import CheckError, check_docx, format_findings, summary_line
+
+    worst = 0
+    for raw in paths:
+        try:
+            findings = check_docx(raw)
+        except CheckError as exc:
+            click.echo(f"{raw}: {exc}", err=True)
+            worst = max(worst, EXIT_INTERNAL)
+            continue
+        if findings:
+            click.echo(format_findings(findings, raw))
+        click.echo(f"{raw}: {summary_line(findings)}")
+        if any(f.severity == "error" for f in findings):
+            worst = max(worst, EXIT_INVALID)
+    sys.exit(worst)

@@ -1,0 +1,74 @@
+"""The names a template's texts see: `bao_cao` (the report's number, date, period, agency …) and the filters."""
+
+from __future__ import annotations
+
+from reportgen import formatting as F
+from reportgen.compute import periods
+from reportgen.compute.indicators import numeric
+from reportgen.source.model import Report
+from reportgen.source.templates import TYPE_NAMES, Template
+
+
+def filters() -> dict:
+    """Jinja filters; each accepts a number or a formatted figure (ct.X.gia_tri)."""
+    return {
+        "so": lambda v, decimals=None: F.number(numeric(v), decimals),
+        "phan_tram": lambda v, decimals=2: F.percent(numeric(v), decimals),
+        "tien": lambda v: F.money(numeric(v)),
+        "trieu_dong": lambda v: F.money(numeric(v), "trieu"),
+        "ty_dong": lambda v: F.money(numeric(v), "ty"),
+        "ngay": F.long_date,
+        "ngay_ngan": F.short_date,
+        "dem": lambda v: F.count(int(numeric(v))),
+        "la_ma": F.roman,
+        "ky": lambda period_id: periods.parse(period_id).label,
+    }
+
+
+def _month(month: int) -> str:
+    """The decree pads only months 1 and 2."""
+    return f"{month:02d}" if month <= 2 else str(month)
+
+
+def document_number(number: str | None) -> str | None:
+    """The decree pads numbers below 10 with a leading zero: `Số: 05/BC-UBND`."""
+    if number and number.isdigit() and int(number) < 10:
+        return f"{int(number):02d}"
+    return number
+
+
+def _blank(text: str | None, width: int = 5) -> str:
+    return text if text else " " * width
+
+
+def report_variables(report: Report, template: Template, period: periods.Period | None, render_text) -> dict:
+    d = report.date
+    kind = report.kind or template.settings["loai_van_ban"]
+    request = None
+    if report.request:
+        q = report.request
+        number = "/".join(p for p in (q.number, q.symbol) if p)
+        cite = f"{q.kind} số {number}" if number else q.kind
+        if q.date:
+            cite += f" {F.long_date(q.date)}"
+        if q.issuer:
+            cite += f" của {q.issuer}"
+        request = {"loai": q.kind, "so": q.number or "", "ky_hieu": q.symbol or "", "so_ky_hieu": number,
+                   "ngay": F.long_date(q.date) if q.date else "", "ngay_ngan": F.short_date(q.date) if q.date else "",
+                   "co_quan": q.issuer or "", "trich_yeu": q.subject or "", "trich_dan": cite}
+    return {
+        "so": document_number(report.number) or "",
+        "ky_hieu": report.symbol,
+        "so_ky_hieu": f"{_blank(document_number(report.number))}/{report.symbol}",
+        "ngay": F.long_date(d.date) if d.day else f"ngày {' ' * 5} tháng {_month(d.month)} năm {d.year}",
+        "ngay_ngan": F.short_date(d.date) if d.day else f"{' ' * 4}/{_month(d.month)}/{d.year}",
+        "nam": d.year,
+        "loai": kind,
+        "ten_loai": TYPE_NAMES.get(kind, ""),
+        "co_quan": report.agency.name,
+        "co_quan_ngan": report.agency.short_name,
+        "dia_danh": report.place,
+        "ky": period,
+        "kinh_gui": [render_text(t) for t in report.recipients],
+        "van_ban_yeu_cau": request,
+    }

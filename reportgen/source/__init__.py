@@ -1,0 +1,9 @@
+"""Reading the user's files: takes YAML paths, gives a validated, typed report.
+
+`loader` reads YAML keeping the file, line and column of every key and value and
+follows `bao_gom` includes; `schema` and `validate` check it (the cerberus schema
+plus the rules a schema cannot say), every problem at once, in Vietnamese;
+`model` turns it into typed dataclasses; `templates` reads a template folder
+(settings, table kinds, texts); `json_schema` derives the editors' JSON Schema.
+Nothing here computes or formats.
+"""
