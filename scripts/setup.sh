@@ -29,7 +29,7 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/python -m pip install -q -e '.[test,bench]'
 
 if [ "${1:-}" != "--no-example" ]; then
   .venv/bin/reportgen build --pdf --text inputs/binh-dinh-2024-6thang.yaml
