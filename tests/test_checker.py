@@ -14,7 +14,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from reportgen.checker import MAX_PER_RULE, CheckError, Finding, check_docx, format_findings
+from reportgen.check import CheckError, Finding, check_docx, format_findings
+from reportgen.check.findings import MAX_PER_RULE
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
