@@ -128,6 +128,16 @@ class Indicator:
     parts_are_whole: bool
     location: Location
     field_locations: dict
+    group: str | None = None  # `nhom`: the sheet it goes on in an export or a collection workbook
+
+
+@dataclass(frozen=True)
+class Unit:
+    """The reporting unit (`don_vi`): its official code, name and level (xa, tinh, so-nganh)."""
+
+    code: str
+    name: str
+    level: str
 
 
 @dataclass
@@ -165,6 +175,7 @@ class Report:
     indicators: list[Indicator]
     appendices: list[Appendix]
     location: Location
+    unit: Unit | None = None
 
 
 # --- building the model from validated data ---------------------------------------------
@@ -263,7 +274,21 @@ def _indicator(loaded: LoadedYaml, path: tuple, data: dict) -> Indicator:
         typed_percent_text=loaded.source_text.get(path + ("ty_le_ghi",)), rate=data.get("ty_le"),
         as_of=data.get("tinh_den"), targets=targets, previous=data.get("ky_truoc"),
         may_exceed=bool(data.get("co_the_vuot")), parts=parts, parts_are_whole=bool(data.get("thanh_phan_la_tong")),
-        location=loaded.where(path), field_locations=fields)
+        location=loaded.where(path), field_locations=fields, group=data.get("nhom"))
+
+
+def build_indicators(loaded: LoadedYaml) -> list[Indicator]:
+    """The `chi_tieu` of a validated file (a report or a figures-only file)."""
+    return [_indicator(loaded, ("chi_tieu", i), c) for i, c in enumerate(loaded.data.get("chi_tieu") or [])]
+
+
+def build_unit(loaded: LoadedYaml) -> Unit | None:
+    """The `don_vi` of a validated file; codes are kept as written (`"00004"` keeps its zeros)."""
+    unit = loaded.data.get("don_vi")
+    if not unit:
+        return None
+    written = loaded.source_text.get(("don_vi", "ma"), unit["ma"])  # YAML reads 00004 as the number 4
+    return Unit(str(written).strip(), unit["ten"].strip(), unit["cap"])
 
 
 def _date(value) -> IssueDate:
@@ -300,7 +325,7 @@ def build_report(loaded: LoadedYaml, source: Path) -> Report:
         distribution=_texts(loaded, ("noi_nhan",), d["noi_nhan"]),
         archive=_text(loaded, ("luu",), d["luu"]),
         footnotes={k: _text(loaded, ("chu_thich", k), v) for k, v in (d.get("chu_thich") or {}).items()},
-        indicators=[_indicator(loaded, ("chi_tieu", i), c) for i, c in enumerate(d.get("chi_tieu") or [])],
+        indicators=build_indicators(loaded),
         appendices=[
             Appendix(a["id"], _text(loaded, ("phu_luc", i, "tieu_de"), a["tieu_de"]), a.get("huong"),
                      _text(loaded, ("phu_luc", i, "kem_theo"), a["kem_theo"]) if a.get("kem_theo") else None,
@@ -310,4 +335,5 @@ def build_report(loaded: LoadedYaml, source: Path) -> Report:
             for i, a in enumerate(d.get("phu_luc") or [])
         ],
         location=loaded.where(()),
+        unit=build_unit(loaded),
     )

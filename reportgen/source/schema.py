@@ -82,6 +82,21 @@ INDICATOR = {
     "thanh_phan": {"type": "list", "schema": {"type": "dict", "schema": INDICATOR_PART}},
     "thanh_phan_la_tong": {"type": "boolean"},
     "ghi_chu": {"type": "string"},
+    "nhom": {"type": "string", "empty": False,
+             "meta": {"mo_ta": "nhóm chỉ tiêu: mỗi nhóm một trang tính khi kết xuất (reportgen export, form)"}},
+}
+
+UNIT_LEVELS = ["xa", "tinh", "so-nganh"]
+UNIT = {
+    "type": "dict",
+    "schema": {
+        "ma": {"type": ["string", "integer"], "required": True, "empty": False,
+               "meta": {"mo_ta": "mã đơn vị hành chính theo Quyết định 19/2025/QĐ-TTg (ví dụ \"00004\"), "
+                                 "hoặc mã của sở, ngành do tỉnh đặt"}},
+        "ten": {"type": "string", "required": True, "empty": False},
+        "cap": {"type": "string", "allowed": UNIT_LEVELS, "required": True},
+    },
+    "meta": {"mo_ta": "đơn vị báo cáo: xã/phường/đặc khu (xa), tỉnh (tinh) hoặc sở, ngành (so-nganh)"},
 }
 
 TABLE = {
@@ -131,6 +146,15 @@ REPORT = {
     "chu_thich": {"type": "dict", "keysrules": {"type": "string"}, "valuesrules": {"type": "string"}},
     "chi_tieu": {"type": "list", "schema": {"type": "dict", "schema": INDICATOR}},
     "phu_luc": {"type": "list", "schema": {"type": "dict", "schema": APPENDIX}},
+    "don_vi": UNIT,
+}
+
+# A figures-only file: one unit's figures (for `reportgen rollup`), or the rolled-up result.
+FIGURES = {
+    "don_vi": UNIT,
+    "ky": {"type": "string"},
+    "chi_tieu": REPORT["chi_tieu"],
+    "phu_luc": REPORT["phu_luc"],
 }
 
 # Body blocks: a mapping is recognised by its kind key; each kind has its own schema.

@@ -245,3 +245,16 @@ def check_report(loaded: LoadedYaml, default_kind: str = "bao_cao") -> Diagnosti
     _check_unique_ids(data, "chi_tieu", "chỉ tiêu", loaded, diags)
     _check_unique_ids(data, "phu_luc", "phụ lục", loaded, diags)
     return diags
+
+
+def check_figures(loaded: LoadedYaml) -> Diagnostics:
+    """A figures-only file (a unit's figures, a roll-up): `don_vi`, `ky`, `chi_tieu`, `phu_luc`."""
+    diags = Diagnostics()
+    data = loaded.data
+    check_mapping(data, S.FIGURES, (), loaded, diags)
+    for i, appendix in enumerate(data.get("phu_luc") or []):
+        if isinstance(appendix, dict) and isinstance(appendix.get("noi_dung"), list):
+            check_blocks(appendix["noi_dung"], ("phu_luc", i, "noi_dung"), loaded, diags)
+    _check_unique_ids(data, "chi_tieu", "chỉ tiêu", loaded, diags)
+    _check_unique_ids(data, "phu_luc", "phụ lục", loaded, diags)
+    return diags
