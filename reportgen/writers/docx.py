@@ -1,24 +1,18 @@
 """The .docx writer: lays out the document tree with the template's styles .docx.
 
-It decides nothing about content; it maps roles to the styles of styles.docx,
-sizes tables and rules, and writes what python-docx cannot through ooxml.py.
+It decides nothing about content; it maps roles to the styles of styles.docx and
+writes WordprocessingML directly with lxml, in one pass and in the schema's
+order. The template package is read once per process (`styles_package`); its
+unchanged parts go into the output as they are.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import io
+import copy
 import math
 from pathlib import Path
 
-from docx import Document as open_docx
-from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
-from docx.table import _Cell
-from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
 
 from reportgen.document import (
     Document,
@@ -31,15 +25,56 @@ from reportgen.document import (
     Table,
 )
 from reportgen.errors import Diagnostic, Location, ReportError, display_path
-from reportgen.writers import ooxml
+from reportgen.writers import ooxml, properties
+from reportgen.writers.ooxml import SECTPR_ORDER, XML_SPACE, w
+from reportgen.writers.package import Package, serialize
+from reportgen.writers.roles import ROLES
 
-ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
-         "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
 CELL_PADDING_MM = 3.0
 # A row taller than this share of the page may split across pages: keeping it whole would
 # leave most of a page empty (the header and a group row alone) before it.
 SPLIT_ROW_SHARE = 0.35
 PT_TO_MM = 0.3528
+HEADER_DISTANCE_MM = 10.0
+
+RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+CT = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+MAIN_DOCUMENT = RT + "officeDocument"
+
+# Tag names computed once: the hot path builds thousands of these.
+P, PPR, PSTYLE, KEEPNEXT, IND, JC = w("p"), w("pPr"), w("pStyle"), w("keepNext"), w("ind"), w("jc")
+R, RPR, T, BR, TAB = w("r"), w("rPr"), w("t"), w("br"), w("tab")
+B, I, SZ, VERTALIGN, RSTYLE = w("b"), w("i"), w("sz"), w("vertAlign"), w("rStyle")
+TBL, TBLPR, TBLGRID, GRIDCOL, TR, TRPR, TC, TCPR = (w("tbl"), w("tblPr"), w("tblGrid"), w("gridCol"), w("tr"),
+                                                   w("trPr"), w("tc"), w("tcPr"))
+VAL, SECTPR = w("val"), w("sectPr")
+ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+
+_HEADER_ROOT = (
+    '<w:hdr xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:mo="http://schemas.microsoft.com/office/mac/office/2008/main" xmlns:mv="urn:schemas-microsoft-com:mac:vml" '
+    'xmlns:o="urn:schemas-microsoft-com:office:office" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:w10="urn:schemas-microsoft-com:office:word" '
+    'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:wne="http://schemas.microsoft.com/office/word/2006/wordml" '
+    'xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" '
+    'xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" '
+    'xmlns:wpi="http://schemas.microsoft.com/office/word/2010/wordprocessingInk" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" mc:Ignorable="w14 wp14"/>'
+)
+_FOOTNOTES_ROOT = (
+    f'<w:footnotes xmlns:w="{ooxml.W_NS}" xmlns:r="{ooxml.R_NS}">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+    '</w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+    'w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+    '</w:footnotes>'
+)
 
 
 def estimated_height_mm(cells, widths_mm: list[float], font_size: float) -> float:
@@ -58,180 +93,284 @@ def style_name(role: str) -> str:
     return f"RG {role}"
 
 
+def length_twips(mm: float) -> int:
+    """Twips of a length given in mm, rounded as Word's own EMU-based lengths are."""
+    return int(round(int(mm * 36000) / 635))
+
+
+class StylesPackage:
+    """The template's styles.docx, parsed once: its parts, its style ids, its body's section properties."""
+
+    def __init__(self, path: Path, data: bytes):
+        self.path = path
+        try:
+            self.package = Package.read(data)
+            document_rel = next(r for r in self.package.rels[""] if r.type == MAIN_DOCUMENT)
+            self.document_part = document_rel.target.lstrip("/")
+            self.document_xml = self.package.read_part(self.document_part)
+            styles_part = self._related(RT + "styles")
+            styles = etree.fromstring(self.package.read_part(styles_part))
+            settings_part = self._related(RT + "settings")
+            self.settings_part = settings_part
+            self.settings_xml = self.package.read_part(settings_part) if settings_part else None
+        except (KeyError, StopIteration, etree.XMLSyntaxError, ValueError, OSError) as exc:
+            raise ReportError(Diagnostic(Location(display_path(path)),
+                                         f"tệp kiểu (styles.docx) không đọc được: {exc}")) from None
+        except Exception as exc:  # zipfile.BadZipFile and the like: not a .docx at all
+            raise ReportError(Diagnostic(Location(display_path(path)),
+                                         f"tệp kiểu (styles.docx) không phải tệp .docx: {exc}")) from None
+        self.style_ids = {}
+        for style in styles.iter(w("style")):
+            name = style.find(w("name"))
+            if name is not None and name.get(VAL) not in self.style_ids:
+                self.style_ids[name.get(VAL)] = style.get(w("styleId"))
+        missing = [style_name(r) for r in ROLES if style_name(r) not in self.style_ids]
+        if missing:
+            raise ReportError(Diagnostic(Location(display_path(path)),
+                                         f"tệp kiểu thiếu các kiểu đoạn: {', '.join(missing)}"))
+        body = etree.fromstring(self.document_xml).find(w("body"))
+        found = body.find(SECTPR) if body is not None else None
+        self.sect_pr = found if found is not None else etree.Element(SECTPR)
+        for ref in self.sect_pr.findall(w("headerReference")):
+            self.sect_pr.remove(ref)
+
+    def _related(self, rel_type: str) -> str | None:
+        from reportgen.writers.package import resolve
+
+        rel = next((r for r in self.package.rels.get(self.document_part, []) if r.type == rel_type), None)
+        return resolve(self.document_part, rel.target) if rel else None
+
+
+_PACKAGES: dict[tuple, StylesPackage] = {}
+
+
+def styles_package(path: Path) -> StylesPackage:
+    """The parsed styles package, read from disk once per process (again only if the file changed)."""
+    if not path.is_file():
+        raise ReportError(Diagnostic(Location(display_path(path)), "không tìm thấy tệp kiểu (styles.docx) của mẫu"))
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    if key not in _PACKAGES:
+        _PACKAGES[key] = StylesPackage(path, path.read_bytes())
+    return _PACKAGES[key]
+
+
 class DocxWriter:
-    def __init__(self, styles_path: Path):
-        self.styles_path = styles_path
-        self.doc = None
+    def __init__(self, styles: StylesPackage):
+        self.styles = styles
+        self.style_ids = {role: styles.style_ids[style_name(role)] for role in ROLES}
+        self.package = styles.package.copy()
         self.footnotes = None
+        self.next_note_id = 1
 
     # --- entry point ---
     def render(self, document: Document) -> bytes:
-        if not self.styles_path.is_file():
-            raise ReportError(Diagnostic(Location(display_path(self.styles_path)), "không tìm thấy tệp kiểu (styles.docx) của mẫu"))
-        self.doc = open_docx(str(self.styles_path))
-        self._check_styles()
-        # python-docx looks a style up by scanning every style; resolve each id once.
-        self.style_ids = {s.name: s.style_id for s in self.doc.styles}
-        self.footnotes = ooxml.Footnotes(self.doc)
-        body = self.doc.element.body
-        for child in list(body):
-            if child.tag != qn("w:sectPr"):
-                body.remove(child)
+        styles = self.styles
+        package = self.package
+        package.drop_relationships(styles.document_part, {RT + "header", RT + "footnotes"})
+        root = etree.fromstring(styles.document_xml)
+        body = root.find(w("body"))
+        if body is None:
+            body = etree.SubElement(root, w("body"))
+        body.clear()
+        last = len(document.sections) - 1
+        page = document.page
         for index, section in enumerate(document.sections):
-            self._section(document, section, index)
-        self._properties(document)
-        buffer = io.BytesIO()
-        self.doc.save(buffer)
-        return ooxml.deterministic_zip(buffer.getvalue())
+            self.page_text_height = (page.width_mm if section.landscape else page.height_mm) - page.top_mm \
+                - page.bottom_mm
+            for block in section.blocks:
+                self._block(body, block, document.page.text_width(section.landscape))
+            sect_pr = self._section_properties(document, section, index)
+            if index < last:
+                etree.SubElement(etree.SubElement(body, P), PPR).append(sect_pr)
+            else:
+                body.append(sect_pr)
+        package.set_part(styles.document_part, serialize(root))
+        if self.footnotes is not None:
+            self._add_part(RT + "footnotes", "word/footnotes.xml", CT + "footnotes+xml", self.footnotes)
+            if styles.settings_xml is not None:
+                settings = etree.fromstring(styles.settings_xml)
+                ooxml.footnote_settings(settings)
+                package.set_part(styles.settings_part, serialize(settings))
+        properties.write_core(package, document)
+        return package.to_bytes()
 
-    def _check_styles(self) -> None:
-        names = {s.name for s in self.doc.styles}
-        from reportgen.writers.roles import ROLES
-
-        missing = [style_name(r) for r in ROLES if style_name(r) not in names]
-        if missing:
-            raise ReportError(Diagnostic(Location(display_path(self.styles_path)),
-                                         f"tệp kiểu thiếu các kiểu đoạn: {', '.join(missing)}"))
+    def _add_part(self, rel_type: str, name: str, content_type: str, element) -> str:
+        rel_id = self.package.relate(self.styles.document_part, rel_type, name.split("/", 1)[1])
+        self.package.set_part(name, serialize(element), content_type)
+        return rel_id
 
     # --- sections and pages ---
-    def _section(self, document: Document, section: Section, index: int) -> None:
-        word_section = self.doc.sections[0] if index == 0 else self.doc.add_section(WD_SECTION.NEW_PAGE)
+    def _section_properties(self, document: Document, section: Section, index: int):
+        """The section's sectPr: the template's, with this section's page, margins and headers."""
+        sect_pr = copy.deepcopy(self.styles.sect_pr)
+        if index < len(document.sections) - 1:
+            sect_pr.attrib.clear()
         page = document.page
-        if section.landscape:
-            word_section.orientation = WD_ORIENT.LANDSCAPE
-            word_section.page_width, word_section.page_height = Mm(page.height_mm), Mm(page.width_mm)
-        else:
-            word_section.orientation = WD_ORIENT.PORTRAIT
-            word_section.page_width, word_section.page_height = Mm(page.width_mm), Mm(page.height_mm)
-        word_section.top_margin, word_section.bottom_margin = Mm(page.top_mm), Mm(page.bottom_mm)
-        word_section.left_margin, word_section.right_margin = Mm(page.left_mm), Mm(page.right_mm)
-        word_section.header_distance = Mm(10)
-        word_section.footer_distance = Mm(10)
-        word_section.different_first_page_header_footer = True
-        if index == 0:
-            self._page_number_header(word_section)
+        width, height = (page.height_mm, page.width_mm) if section.landscape else (page.width_mm, page.height_mm)
+        ooxml.page_size(sect_pr, length_twips(width), length_twips(height), section.landscape)
+        ooxml.page_margins(sect_pr, *(length_twips(x) for x in (page.top_mm, page.right_mm, page.bottom_mm,
+                                                                 page.left_mm, HEADER_DISTANCE_MM,
+                                                                 HEADER_DISTANCE_MM)))
         if section.restart_page_numbers:
-            ooxml.restart_page_numbers(word_section)
-        width = page.text_width(section.landscape)
-        self.page_text_height = (page.width_mm if section.landscape else page.height_mm) - page.top_mm - page.bottom_mm
-        for block in section.blocks:
-            self._block(self.doc, block, width)
+            ooxml.restart_page_numbers(sect_pr)
+        else:
+            for old in sect_pr.findall(w("pgNumType")):
+                sect_pr.remove(old)
+        ooxml.title_page(sect_pr)
+        if index == 0:
+            for kind, with_number in (("default", True), ("first", False)):
+                ooxml.header_reference(sect_pr, kind, self._page_number_header(with_number))
+        return sect_pr
 
-    def _page_number_header(self, word_section) -> None:
-        header = word_section.header
-        header.is_linked_to_previous = False
-        paragraph = header.paragraphs[0]
-        paragraph.style = self.doc.styles[style_name("page-number")]
-        ooxml.add_page_field(paragraph)
-        first = word_section.first_page_header
-        first.is_linked_to_previous = False
-        first.paragraphs[0].style = self.doc.styles[style_name("page-number")]
-
-    def _new_paragraph(self, container, role: str):
-        p = container.add_paragraph()
-        p._p.get_or_add_pPr().style = self.style_ids[style_name(role)]
-        return p
+    def _page_number_header(self, with_number: bool) -> str:
+        """A header part holding one page-number paragraph (the PAGE field, or empty for page 1)."""
+        root = etree.fromstring(_HEADER_ROOT)
+        p = etree.SubElement(root, P)
+        etree.SubElement(etree.SubElement(p, PPR), PSTYLE, {VAL: self.style_ids["page-number"]})
+        if with_number:
+            ooxml.append_page_field(p)
+        name = self.package.next_partname("word/header%d.xml")
+        return self._add_part(RT + "header", name, CT + "header+xml", root)
 
     # --- blocks ---
-    def _block(self, container, block, width_mm: float, font_size: float | None = None) -> None:
+    def _block(self, parent, block, width_mm: float, font_size: float | None = None) -> None:
         if isinstance(block, Paragraph):
-            self._paragraph(container, block, width_mm, font_size)
+            self._paragraph(parent, block, font_size)
         elif isinstance(block, Rule):
-            self._rule(container, block, width_mm)
+            self._rule(parent, block, width_mm)
         elif isinstance(block, Table):
-            self._table(container, block)
+            self._table(parent, block, width_mm)
 
-    def _paragraph(self, container, para: Paragraph, width_mm: float, font_size: float | None = None,
-                   align: str | None = None):
-        p = self._new_paragraph(container, para.role)
-        fmt = p.paragraph_format
+    def _paragraph_start(self, parent, role: str, keep_next: bool = False):
+        p = etree.SubElement(parent, P)
+        ppr = etree.SubElement(p, PPR)
+        etree.SubElement(ppr, PSTYLE, {VAL: self.style_ids[role]})
+        if keep_next:
+            etree.SubElement(ppr, KEEPNEXT)
+        return p, ppr
+
+    def _paragraph(self, parent, para: Paragraph, font_size: float | None = None, align: str | None = None,
+                   bold: bool = False) -> None:
+        p, ppr = self._paragraph_start(parent, para.role, para.keep_with_next)
+        if para.first_line_indent is False:
+            etree.SubElement(ppr, IND, {w("firstLine"): "0"})
         chosen = para.align or align
         if chosen:
-            fmt.alignment = ALIGN[chosen]
-        if para.first_line_indent is False:
-            fmt.first_line_indent = Mm(0)
-        if para.keep_with_next:
-            fmt.keep_with_next = True
-        self._inlines(p, para.inlines, para, font_size)
-        return p
+            etree.SubElement(ppr, JC, {VAL: ALIGN[chosen]})
+        self._inlines(p, para.inlines, bold or para.bold, para.italic, font_size)
 
-    def _inlines(self, p, inlines: list, para: Paragraph, font_size: float | None) -> None:
+    def _inlines(self, p, inlines: list, bold: bool, italic: bool, font_size: float | None) -> None:
+        size = str(int(round(font_size * 2))) if font_size else None
         for item in inlines:
             if isinstance(item, Span):
-                run = p.add_run(item.text)
-                if item.bold or para.bold:
-                    run.bold = True
-                if item.italic or para.italic:
-                    run.italic = True
-                if item.superscript:
-                    run.font.superscript = True
-                if font_size:
-                    run.font.size = Pt(font_size)
+                run = etree.SubElement(p, R)
+                if item.bold or bold or item.italic or italic or item.superscript or size:
+                    rpr = etree.SubElement(run, RPR)
+                    if item.bold or bold:
+                        etree.SubElement(rpr, B)
+                    if item.italic or italic:
+                        etree.SubElement(rpr, I)
+                    if size:
+                        etree.SubElement(rpr, SZ, {VAL: size})
+                    if item.superscript:
+                        etree.SubElement(rpr, VERTALIGN, {VAL: "superscript"})
+                _run_text(run, item.text)
             elif isinstance(item, LineBreak):
-                p.add_run().add_break()
+                etree.SubElement(etree.SubElement(p, R), BR)
             elif isinstance(item, Footnote):
-                note_p = OxmlElement("w:p")
-                self._inlines(DocxParagraph(note_p, p._parent), item.content, Paragraph("body", []), None)
-                note_id = self.footnotes.add(note_p)
-                p._p.append(ooxml.reference_run(note_id))
+                p.append(self._footnote(item))
 
-    def _rule(self, container, rule: Rule, width_mm: float) -> None:
-        p = self._new_paragraph(container, "rule")
-        side = max((width_mm - rule.length_mm) / 2, 0)
-        p.paragraph_format.left_indent = Mm(side)
-        p.paragraph_format.right_indent = Mm(side)
-        ooxml.top_border(p)
+    def _footnote(self, note: Footnote):
+        """Add the note to the footnotes part; return the reference run for the text."""
+        if self.footnotes is None:
+            self.footnotes = etree.fromstring(_FOOTNOTES_ROOT)
+        note_id = self.next_note_id
+        self.next_note_id += 1
+        element = etree.SubElement(self.footnotes, w("footnote"), {w("id"): str(note_id)})
+        p = etree.SubElement(element, P)
+        etree.SubElement(etree.SubElement(p, PPR), PSTYLE, {VAL: "FootnoteText"})
+        p.append(_reference_run(note_id, in_note=True))
+        if note.content:
+            space = etree.SubElement(etree.SubElement(p, R), T, {XML_SPACE: "preserve"})
+            space.text = " "
+        self._inlines(p, note.content, False, False, None)
+        return _reference_run(note_id)
 
-    def _table(self, container, table: Table) -> None:
-        n = len(table.widths_mm)
-        all_rows = [(row, True) for row in table.header_rows] + [(row, False) for row in table.rows]
-        word_table = container.add_table(rows=0, cols=n)
-        tbl = word_table._tbl
-        ooxml.table_properties(tbl, table.widths_mm, table.borders, table.indent_mm)
-        for cells, is_header in all_rows:
-            tr = OxmlElement("w:tr")
-            tbl.append(tr)
+    def _rule(self, parent, rule: Rule, width_mm: float) -> None:
+        p, ppr = self._paragraph_start(parent, "rule")
+        side = str(length_twips(max((width_mm - rule.length_mm) / 2, 0)))
+        ooxml.top_border(ppr)
+        etree.SubElement(ppr, IND, {w("left"): side, w("right"): side})
+
+    def _table(self, parent, table: Table, width_mm: float) -> None:
+        tbl = etree.SubElement(parent, TBL)
+        ooxml.table_properties(etree.SubElement(tbl, TBLPR), table.widths_mm, table.borders, table.indent_mm)
+        grid = etree.SubElement(tbl, TBLGRID)
+        for width in table.widths_mm:
+            etree.SubElement(grid, GRIDCOL, {w("w"): str(ooxml.twips(width))})
+        size = table.font_size if table.role == "table" else None
+        rows = [(row, True) for row in table.header_rows] + [(row, False) for row in table.rows]
+        for cells, is_header in rows:
+            tr = etree.SubElement(tbl, TR)
             if table.borders:
                 whole = is_header or estimated_height_mm(cells, table.widths_mm, table.font_size) \
                     < SPLIT_ROW_SHARE * self.page_text_height
-                ooxml.row_properties(tr, is_header, keep_whole=whole)
+                ooxml.row_properties(etree.SubElement(tr, TRPR), is_header, keep_whole=whole)
             column = 0
             for cell in cells:
                 width = sum(table.widths_mm[column:column + cell.colspan])
-                tc = OxmlElement("w:tc")
-                tr.append(tc)
-                ooxml.cell_properties(tc, width, cell.colspan, cell.vmerge, table.borders)
-                word_cell = _Cell(tc, word_table)
-                inner = width - (CELL_PADDING_MM if table.borders else 0)
-                blocks = cell.blocks or [Paragraph("table-text", [])]
-                for block in blocks:
-                    if isinstance(block, Paragraph):
-                        if cell.bold:
-                            block = Paragraph(block.role, block.inlines, block.align, block.first_line_indent,
-                                              True, block.italic, keep_with_next=block.keep_with_next)
-                        size = table.font_size if table.role == "table" else None
-                        self._paragraph(word_cell, block, inner, size, cell.align if table.role == "table" else None)
-                    else:
-                        self._block(word_cell, block, inner)
                 column += cell.colspan
+                tc = etree.SubElement(tr, TC)
+                ooxml.cell_properties(etree.SubElement(tc, TCPR), width, cell.colspan, cell.vmerge, table.borders)
+                inner = width - (CELL_PADDING_MM if table.borders else 0)
+                align = cell.align if table.role == "table" else None
+                for block in cell.blocks or [Paragraph("table-text", [])]:
+                    if isinstance(block, Paragraph):
+                        self._paragraph(tc, block, size, align, bold=cell.bold)
+                    else:
+                        self._block(tc, block, inner)
+                        if isinstance(block, Table):
+                            etree.SubElement(tc, P)  # a cell ends with a paragraph
 
-    # --- properties ---
-    def _properties(self, document: Document) -> None:
-        props = self.doc.core_properties
-        year, month, day = document.date
-        stamp = dt.datetime(year, month, day, 0, 0, 0)
-        props.title = document.title
-        props.subject = document.subject
-        props.author = document.author
-        props.last_modified_by = document.author
-        props.created = stamp
-        props.modified = stamp
-        props.last_printed = stamp
-        props.revision = 1
-        props.comments = "reportgen"
-        props.keywords = ""
-        props.category = ""
+
+def _run_text(run, text: str) -> None:
+    """The run's text as w:t, with tabs and line breaks as their own elements (as Word stores them)."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        buffer = ""
+        for char in text:
+            if char in "\t\r\n":
+                if buffer:
+                    _t(run, buffer)
+                    buffer = ""
+                etree.SubElement(run, TAB if char == "\t" else BR)
+            else:
+                buffer += char
+        if buffer:
+            _t(run, buffer)
+    elif text:
+        _t(run, text)
+
+
+def _t(run, text: str) -> None:
+    element = etree.SubElement(run, T)
+    if text[0].isspace() or text[-1].isspace():
+        element.set(XML_SPACE, "preserve")
+    element.text = text
+
+
+def _reference_run(note_id: int, in_note: bool = False):
+    """A run holding the footnote's number: in the text (footnoteReference) or in the note (footnoteRef)."""
+    run = etree.Element(R)
+    rpr = etree.SubElement(run, RPR)
+    etree.SubElement(rpr, RSTYLE, {VAL: "FootnoteReference"})
+    etree.SubElement(rpr, VERTALIGN, {VAL: "superscript"})
+    if in_note:
+        etree.SubElement(run, w("footnoteRef"))
+    else:
+        etree.SubElement(run, w("footnoteReference"), {w("id"): str(note_id)})
+    return run
 
 
 def write_docx(document: Document, styles_path: Path) -> bytes:
-    return DocxWriter(styles_path).render(document)
+    return DocxWriter(styles_package(Path(styles_path))).render(document)

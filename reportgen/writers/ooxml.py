@@ -1,248 +1,240 @@
-"""The Office Open XML that python-docx does not write: footnotes, the PAGE field,
-section page numbering, paragraph borders for drawn rules, table properties,
-and a byte-stable zip container."""
+"""WordprocessingML element builders, in the schema's child order by construction.
+
+Each parent's child sequence (the CT_ types of ISO/IEC 29500-1) is declared once
+as data; `put` inserts a child before the first existing sibling that the schema
+places after it, so a helper writing into an element that already holds other
+children (a styles.docx edited in Word) still gives a valid document.
+"""
 
 from __future__ import annotations
 
-import io
-import zipfile
+from lxml import etree
 
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import XmlPart
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
-
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 MM_TO_TWIPS = 1440 / 25.4
+
+
+def w(name: str) -> str:
+    """The Clark name of a w: element or attribute."""
+    return f"{{{W_NS}}}{name}"
 
 
 def twips(mm: float) -> int:
     return int(round(mm * MM_TO_TWIPS))
 
 
-def deterministic_zip(data: bytes) -> bytes:
-    """The same package with fixed timestamps and attributes, so equal inputs give equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, FIXED_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(item.filename))
-    return out.getvalue()
+def _sequence(*names: str) -> dict[str, int]:
+    return {(name if name.startswith("{") else w(name)): index for index, name in enumerate(names)}
 
 
-# --- footnotes ----------------------------------------------------------------------------
+M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+SL_NS = "http://schemas.openxmlformats.org/schemaLibrary/2006/main"
 
-_FOOTNOTES_XML = (
-    f'<w:footnotes {nsdecls("w", "r")}>'
-    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
-    '</w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
-    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
-    'w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
-    '</w:footnotes>'
-)
+# CT_PPr (17.3.1.26)
+PPR_ORDER = _sequence(
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+    "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
+# CT_RPr (17.3.2.28)
+RPR_ORDER = _sequence(
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
+    "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern",
+    "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
+    "em", "lang", "eastAsianLayout", "specVanish", "oMath")
+# CT_SectPr (17.6.17); header and footer references form one leading group.
+SECTPR_ORDER = _sequence(
+    "headerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc", "pgBorders",
+    "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi",
+    "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
+SECTPR_ORDER[w("footerReference")] = SECTPR_ORDER[w("headerReference")]
+# CT_TblPr (17.4.60)
+TBLPR_ORDER = _sequence(
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+    "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption",
+    "tblDescription", "tblPrChange")
+# CT_TrPr is a choice group (any order is valid); this is the order Word writes.
+TRPR_ORDER = _sequence(
+    "cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight", "tblHeader",
+    "tblCellSpacing", "jc", "hidden", "ins", "del", "trPrChange")
+# CT_TcPr (17.4.70)
+TCPR_ORDER = _sequence(
+    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "textDirection",
+    "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge", "tcPrChange")
+# CT_PBdr (17.3.1.24)
+PBDR_ORDER = _sequence("top", "left", "bottom", "right", "between", "bar")
+# CT_Settings (17.15.1.78): the elements reportgen writes and those around them.
+SETTINGS_ORDER = _sequence(
+    "writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+    "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
+    "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts", "embedSystemFonts",
+    "saveSubsetFonts", "saveFormsData", "mirrorMargins", "alignBordersAndEdges", "bordersDoNotSurroundHeader",
+    "bordersDoNotSurroundFooter", "gutterAtTop", "hideSpellingErrors", "hideGrammaticalErrors",
+    "activeWritingStyle", "proofState", "formsDesign", "attachedTemplate", "linkStyles",
+    "stylePaneFormatFilter", "stylePaneSortMethod", "documentType", "mailMerge", "revisionView",
+    "trackRevisions", "doNotTrackMoves", "doNotTrackFormatting", "documentProtection", "autoFormatOverride",
+    "styleLockTheme", "styleLockQFSet", "defaultTabStop", "autoHyphenation", "consecutiveHyphenLimit",
+    "hyphenationZone", "doNotHyphenateCaps", "showEnvelope", "summaryLength", "clickAndTypeStyle",
+    "defaultTableStyle", "evenAndOddHeaders", "bookFoldRevPrinting", "bookFoldPrinting",
+    "bookFoldPrintingSheets", "drawingGridHorizontalSpacing", "drawingGridVerticalSpacing",
+    "displayHorizontalDrawingGridEvery", "displayVerticalDrawingGridEvery",
+    "doNotUseMarginsForDrawingGridOrigin", "drawingGridHorizontalOrigin", "drawingGridVerticalOrigin",
+    "doNotShadeFormData", "noPunctuationKerning", "characterSpacingControl", "printTwoOnOne",
+    "strictFirstAndLastChars", "noLineBreaksAfter", "noLineBreaksBefore", "savePreviewPicture",
+    "doNotValidateAgainstSchema", "saveInvalidXml", "ignoreMixedContent", "alwaysShowPlaceholderText",
+    "doNotDemarcateInvalidXml", "saveXmlDataOnly", "useXSLTWhenSaving", "saveThroughXslt", "showXMLTags",
+    "alwaysMergeEmptyNamespace", "updateFields", "hdrShapeDefaults", "footnotePr", "endnotePr", "compat",
+    "docVars", "rsids", f"{{{M_NS}}}mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
+    "readModeInkLockDown", "smartTagType", f"{{{SL_NS}}}schemaLibrary", "shapeDefaults",
+    "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
 
 
-class Footnotes:
-    """The footnotes part: created on first use, numbered 1, 2, ... through the document."""
+def put(parent, child, order: dict[str, int], replace: bool = True):
+    """Insert `child` where the schema wants it among `parent`'s children; drop a same-named one first.
 
-    def __init__(self, document):
-        self.document = document
-        self.element = None
-        self.next_id = 1
-
-    def _part(self):
-        if self.element is None:
-            self.element = parse_xml(_FOOTNOTES_XML)
-            part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, self.element, self.document.part.package)
-            self.document.part.relate_to(part, RT.FOOTNOTES)
-            settings = self.document.settings.element
-            pr = parse_xml(f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>')
-            anchor = settings.find(qn("w:compat"))
-            if anchor is not None:
-                anchor.addprevious(pr)
-            else:
-                settings.append(pr)
-        return self.element
-
-    def add(self, paragraph_element) -> int:
-        """Append a footnote whose body is `paragraph_element` (a w:p); return its id."""
-        notes = self._part()
-        note_id = self.next_id
-        self.next_id += 1
-        note = OxmlElement("w:footnote")
-        note.set(qn("w:id"), str(note_id))
-        ppr = paragraph_element.get_or_add_pPr()
-        style = OxmlElement("w:pStyle")
-        style.set(qn("w:val"), "FootnoteText")
-        ppr.insert(0, style)
-        mark = reference_run(note_id, in_note=True)
-        space = OxmlElement("w:r")
-        text = OxmlElement("w:t")
-        text.set(qn("xml:space"), "preserve")
-        text.text = " "
-        space.append(text)
-        first_run = paragraph_element.find(qn("w:r"))
-        if first_run is not None:
-            first_run.addprevious(mark)
-            first_run.addprevious(space)
-        else:
-            paragraph_element.append(mark)
-        note.append(paragraph_element)
-        notes.append(note)
-        return note_id
+    Elements the sequence does not know (extensions of later Office versions) are
+    taken to come after every known one, as the schemas' extension points do.
+    """
+    if replace:
+        for old in parent.findall(child.tag):
+            parent.remove(old)
+    rank = order.get(child.tag, len(order))
+    for sibling in parent:
+        if isinstance(sibling.tag, str) and order.get(sibling.tag, len(order)) > rank:
+            sibling.addprevious(child)
+            return child
+    parent.append(child)
+    return child
 
 
-def reference_run(note_id: int, in_note: bool = False):
-    """A run holding the footnote's number: in the text (footnoteReference) or in the note (footnoteRef)."""
-    run = OxmlElement("w:r")
-    rpr = OxmlElement("w:rPr")
-    style = OxmlElement("w:rStyle")
-    style.set(qn("w:val"), "FootnoteReference")
-    rpr.append(style)
-    vert = OxmlElement("w:vertAlign")
-    vert.set(qn("w:val"), "superscript")
-    rpr.append(vert)
-    run.append(rpr)
-    if in_note:
-        run.append(OxmlElement("w:footnoteRef"))
-    else:
-        ref = OxmlElement("w:footnoteReference")
-        ref.set(qn("w:id"), str(note_id))
-        run.append(ref)
-    return run
+def make(name: str, **attributes) -> etree._Element:
+    """A w: element with w: attributes (in the order given)."""
+    element = etree.Element(w(name))
+    for key, value in attributes.items():
+        element.set(w(key), str(value))
+    return element
+
+
+def get_or_put(parent, name: str, order: dict[str, int]):
+    found = parent.find(w(name))
+    return found if found is not None else put(parent, make(name), order)
 
 
 # --- fields and sections -------------------------------------------------------------------
 
-def add_page_field(paragraph) -> None:
-    """A PAGE field (begin / instruction / separate / cached result / end)."""
-    p = paragraph._p
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
-        run = OxmlElement("w:r")
-        if kind:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run.append(char)
-        elif text == " PAGE ":
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = text
-            run.append(instr)
-        else:
-            t = OxmlElement("w:t")
-            t.text = text
-            run.append(t)
-        p.append(run)
+def append_page_field(p) -> None:
+    """A PAGE field (begin / instruction / separate / cached result / end) at the end of `p`."""
+    run = etree.SubElement(p, w("r"))
+    etree.SubElement(run, w("fldChar"), {w("fldCharType"): "begin"})
+    run = etree.SubElement(p, w("r"))
+    instr = etree.SubElement(run, w("instrText"), {XML_SPACE: "preserve"})
+    instr.text = " PAGE "
+    run = etree.SubElement(p, w("r"))
+    etree.SubElement(run, w("fldChar"), {w("fldCharType"): "separate"})
+    run = etree.SubElement(p, w("r"))
+    etree.SubElement(run, w("t")).text = "1"
+    run = etree.SubElement(p, w("r"))
+    etree.SubElement(run, w("fldChar"), {w("fldCharType"): "end"})
 
 
-def restart_page_numbers(section, start: int = 1) -> None:
-    sect_pr = section._sectPr
-    existing = sect_pr.find(qn("w:pgNumType"))
-    if existing is not None:
-        sect_pr.remove(existing)
-    num = OxmlElement("w:pgNumType")
-    num.set(qn("w:start"), str(start))
-    # pgNumType comes after pgMar/pgSz in the schema order; before cols.
-    cols = sect_pr.find(qn("w:cols"))
-    if cols is not None:
-        cols.addprevious(num)
-    else:
-        sect_pr.append(num)
+def restart_page_numbers(sect_pr, start: int = 1) -> None:
+    put(sect_pr, make("pgNumType", start=start), SECTPR_ORDER)
+
+
+def page_size(sect_pr, width_twips: int, height_twips: int, landscape: bool) -> None:
+    size = get_or_put(sect_pr, "pgSz", SECTPR_ORDER)
+    size.set(w("w"), str(width_twips))
+    size.set(w("h"), str(height_twips))
+    if landscape:
+        size.set(w("orient"), "landscape")
+    elif w("orient") in size.attrib:
+        del size.attrib[w("orient")]
+
+
+def page_margins(sect_pr, top: int, right: int, bottom: int, left: int, header: int, footer: int) -> None:
+    margins = sect_pr.find(w("pgMar"))
+    if margins is None:
+        margins = put(sect_pr, make("pgMar", top=0, right=0, bottom=0, left=0, header=0, footer=0, gutter=0),
+                      SECTPR_ORDER)
+    for key, value in (("top", top), ("right", right), ("bottom", bottom), ("left", left),
+                       ("header", header), ("footer", footer)):
+        margins.set(w(key), str(value))
+
+
+def header_reference(sect_pr, kind: str, rel_id: str) -> None:
+    """A header reference, after the ones already there (they form one group at the start)."""
+    ref = make("headerReference", type=kind)
+    ref.set(f"{{{R_NS}}}id", rel_id)
+    put(sect_pr, ref, SECTPR_ORDER, replace=False)
+
+
+def title_page(sect_pr) -> None:
+    put(sect_pr, make("titlePg"), SECTPR_ORDER)
 
 
 # --- paragraphs -----------------------------------------------------------------------------
 
-def top_border(paragraph, size_eighths: int = 6) -> None:
-    """A solid line on top of an (empty) paragraph: the decree's short drawn rules."""
-    ppr = paragraph._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    top = OxmlElement("w:top")
-    top.set(qn("w:val"), "single")
-    top.set(qn("w:sz"), str(size_eighths))
-    top.set(qn("w:space"), "1")
-    top.set(qn("w:color"), "000000")
-    borders.append(top)
-    # pBdr must precede spacing/ind/jc in pPr.
-    anchor = next((ppr.find(qn(t)) for t in ("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc")
-                   if ppr.find(qn(t)) is not None), None)
-    if anchor is not None:
-        anchor.addprevious(borders)
-    else:
-        ppr.append(borders)
+def top_border(p_pr, size_eighths: int = 6) -> None:
+    """A solid line on top of a paragraph."""
+    borders = p_pr.find(w("pBdr"))
+    if borders is None:
+        borders = put(p_pr, make("pBdr"), PPR_ORDER)
+    put(borders, make("top", val="single", sz=size_eighths, space=1, color="000000"), PBDR_ORDER)
 
 
 # --- tables ---------------------------------------------------------------------------------
 
-def table_properties(tbl, widths_mm: list[float], borders: bool, indent_mm: float) -> None:
-    tbl_pr = tbl.tblPr
-    for tag in ("w:tblW", "w:tblInd", "w:tblBorders", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblStyle"):
-        for el in tbl_pr.findall(qn(tag)):
-            tbl_pr.remove(el)
-    width = OxmlElement("w:tblW")
-    width.set(qn("w:w"), str(sum(twips(w) for w in widths_mm)))
-    width.set(qn("w:type"), "dxa")
-    tbl_pr.append(width)
+TABLE_PROPERTY_TAGS = ("tblW", "tblInd", "tblBorders", "tblLayout", "tblCellMar", "tblLook", "tblStyle")
+
+
+def table_properties(tbl_pr, widths_mm: list[float], borders: bool, indent_mm: float) -> None:
+    """Width, indent, borders, fixed layout and cell margins; anything else in `tbl_pr` keeps its place."""
+    for tag in TABLE_PROPERTY_TAGS:
+        for old in tbl_pr.findall(w(tag)):
+            tbl_pr.remove(old)
+    put(tbl_pr, make("tblW", w=sum(twips(x) for x in widths_mm), type="dxa"), TBLPR_ORDER)
     if indent_mm:
-        ind = OxmlElement("w:tblInd")
-        ind.set(qn("w:w"), str(twips(indent_mm)))
-        ind.set(qn("w:type"), "dxa")
-        tbl_pr.append(ind)
-    edges = OxmlElement("w:tblBorders")
+        put(tbl_pr, make("tblInd", w=twips(indent_mm), type="dxa"), TBLPR_ORDER)
+    edges = make("tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:val"), "single" if borders else "nil")
         if borders:
-            el.set(qn("w:sz"), "4")
-            el.set(qn("w:space"), "0")
-            el.set(qn("w:color"), "000000")
-        edges.append(el)
-    tbl_pr.append(edges)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
-    margins = OxmlElement("w:tblCellMar")
-    for side, value in (("left", 1.5), ("right", 1.5)):
-        el = OxmlElement(f"w:{side}")
-        el.set(qn("w:w"), str(twips(value)))
-        el.set(qn("w:type"), "dxa")
-        margins.append(el)
-    tbl_pr.append(margins)
-    grid = tbl.tblGrid
-    for col, w in zip(grid.findall(qn("w:gridCol")), widths_mm):
-        col.set(qn("w:w"), str(twips(w)))
+            etree.SubElement(edges, w(edge), {w("val"): "single", w("sz"): "4", w("space"): "0", w("color"): "000000"})
+        else:
+            etree.SubElement(edges, w(edge), {w("val"): "nil"})
+    put(tbl_pr, edges, TBLPR_ORDER)
+    put(tbl_pr, make("tblLayout", type="fixed"), TBLPR_ORDER)
+    margins = make("tblCellMar")
+    for side in ("left", "right"):
+        etree.SubElement(margins, w(side), {w("w"): str(twips(1.5)), w("type"): "dxa"})
+    put(tbl_pr, margins, TBLPR_ORDER)
 
 
-def row_properties(tr, header: bool, keep_whole: bool = True) -> None:
-    tr_pr = tr.get_or_add_trPr()
+def row_properties(tr_pr, header: bool, keep_whole: bool = True) -> None:
     if keep_whole:
-        tr_pr.append(OxmlElement("w:cantSplit"))
+        put(tr_pr, make("cantSplit"), TRPR_ORDER)
     if header:
-        tr_pr.append(OxmlElement("w:tblHeader"))
+        put(tr_pr, make("tblHeader"), TRPR_ORDER)
 
 
-def cell_properties(tc, width_mm: float, colspan: int, vmerge: str | None, center_vertically: bool) -> None:
-    tc_pr = tc.get_or_add_tcPr()
-    for el in list(tc_pr):
-        tc_pr.remove(el)
-    width = OxmlElement("w:tcW")
-    width.set(qn("w:w"), str(twips(width_mm)))
-    width.set(qn("w:type"), "dxa")
-    tc_pr.append(width)
+def cell_properties(tc_pr, width_mm: float, colspan: int, vmerge: str | None, center_vertically: bool) -> None:
+    put(tc_pr, make("tcW", w=twips(width_mm), type="dxa"), TCPR_ORDER)
     if colspan > 1:
-        span = OxmlElement("w:gridSpan")
-        span.set(qn("w:val"), str(colspan))
-        tc_pr.append(span)
+        put(tc_pr, make("gridSpan", val=colspan), TCPR_ORDER)
     if vmerge:
-        merge = OxmlElement("w:vMerge")
-        if vmerge == "restart":
-            merge.set(qn("w:val"), "restart")
-        tc_pr.append(merge)
+        put(tc_pr, make("vMerge", val="restart") if vmerge == "restart" else make("vMerge"), TCPR_ORDER)
     if center_vertically:
-        align = OxmlElement("w:vAlign")
-        align.set(qn("w:val"), "center")
-        tc_pr.append(align)
+        put(tc_pr, make("vAlign", val="center"), TCPR_ORDER)
+
+
+# --- settings -------------------------------------------------------------------------------
+
+def footnote_settings(settings) -> None:
+    """settings.xml names the separator notes (-1 and 0) every footnotes part starts with."""
+    pr = make("footnotePr")
+    etree.SubElement(pr, w("footnote"), {w("id"): "-1"})
+    etree.SubElement(pr, w("footnote"), {w("id"): "0"})
+    put(settings, pr, SETTINGS_ORDER)
