@@ -1,0 +1,24 @@
+"""A figures file as YAML bytes (the roll-up's output, a collected workbook's figures).
+
+Takes plain data (mappings, lists, numbers, dates, texts) and opening comment lines;
+gives UTF-8 bytes, the same for the same data (keys in the order given).
+"""
+
+from __future__ import annotations
+
+import yaml
+
+
+class _Dumper(yaml.SafeDumper):
+    """Lists indented under their key, as the examples are written."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
+
+
+def write_figures_yaml(data: dict, comments: list[str], schema_ref: str | None = None) -> bytes:
+    head = [f"# yaml-language-server: $schema={schema_ref}"] if schema_ref else []
+    head += [f"# {line}" if line else "#" for line in comments]
+    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
+                     default_flow_style=False)
+    return ("\n".join(head) + "\n" + body).encode("utf-8")
