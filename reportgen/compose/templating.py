@@ -6,12 +6,13 @@ text's file and line); nothing a template does can reach the file system.
 
 from __future__ import annotations
 
+import re
 import traceback
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
+from reportgen.compose.sandbox import BoundedSandbox, LimitExceeded
 from reportgen.errors import (
     Diagnostics,
     Location,
@@ -19,11 +20,27 @@ from reportgen.errors import (
     display_path,
     suggestion,
 )
+from reportgen.source.templates import is_inside
 
 
-def make_environment(search_path: list[str], filters: dict, globals_: dict) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(search_path),
+class OutsideTemplates(Exception):
+    """A template file (or one it includes) that is a symlink leading out of the templates folder."""
+
+
+class ContainedLoader(jinja2.FileSystemLoader):
+    """Finds template files like Jinja's loader, and refuses any whose real path leaves its folder."""
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        if not any(is_inside(filename, folder) for folder in self.searchpath):
+            raise OutsideTemplates(f'tệp mẫu "{template}" là liên kết trỏ ra ngoài thư mục mẫu '
+                                   f'({display_path(filename)}); mẫu chỉ được dùng tệp bên trong templates/')
+        return source, filename, uptodate
+
+
+def make_environment(search_path: list[str], filters: dict, globals_: dict) -> BoundedSandbox:
+    env = BoundedSandbox(
+        loader=ContainedLoader(search_path),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=False,
@@ -39,16 +56,45 @@ def has_expression(text: str) -> bool:
     return "{{" in text or "{%" in text or "{#" in text
 
 
-def _template_line(exc: BaseException, name: str) -> int:
-    """The line of the template where a render error happened (Jinja keeps it in the traceback)."""
-    line = 0
+def _template_frame(exc: BaseException, search_path: list[str]) -> tuple[str | None, int]:
+    """The template file (None for a YAML text) and line where a render error happened; Jinja
+    rewrites the traceback so that its frames name them. The innermost template frame wins."""
+    where: tuple[str | None, int] = (None, 0)
+    roots = [str(Path(p)) for p in search_path]
     for frame in traceback.extract_tb(exc.__traceback__):
-        if frame.filename == name or frame.filename.endswith("/" + name) or frame.filename == "<template>":
-            line = frame.lineno or line
-    return line
+        if frame.filename == "<template>":
+            where = (None, frame.lineno or 0)
+        elif any(frame.filename.startswith(root) for root in roots) and frame.filename.endswith(".j2"):
+            where = (frame.filename, frame.lineno or 0)
+    return where
+
+
+_UNSAFE = re.compile(r"access to attribute '([^']+)' of '([^']+)' object is unsafe")
+_PYTHON_ERRORS = {
+    ZeroDivisionError: "chia cho 0",
+    OverflowError: "số quá lớn để tính",
+    RecursionError: "macro hoặc include gọi lại chính nó quá sâu (đệ quy không dừng)",
+    TypeError: "phép tính hoặc lời gọi với kiểu giá trị không phù hợp",
+    ValueError: "giá trị không hợp lệ cho phép tính",
+    KeyError: "không có khóa này",
+    IndexError: "chỉ số vượt quá danh sách",
+    AttributeError: "không có thuộc tính này",
+    MemoryError: "không đủ bộ nhớ để tính biểu thức",
+}
+
+
+def _explain_security(exc: jinja2.exceptions.SecurityError) -> str:
+    match = _UNSAFE.search(str(exc))
+    if match:
+        return f'biểu thức bị chặn vì lý do an toàn: không được dùng "{match.group(1)}" của giá trị kiểu {match.group(2)}'
+    return "biểu thức bị chặn vì lý do an toàn (mẫu không được thay đổi dữ liệu hay gọi hàm không an toàn)"
 
 
 def _explain(exc: BaseException, names: list[str]) -> str:
+    if isinstance(exc, (LimitExceeded, OutsideTemplates)):
+        return str(exc)
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return f'không tìm thấy tệp mẫu "{exc.name}" trong thư mục của mẫu hoặc templates/_chung'
     if isinstance(exc, jinja2.UndefinedError):
         message = str(exc)
         quoted = message.split("'")[1::2]
@@ -57,16 +103,21 @@ def _explain(exc: BaseException, names: list[str]) -> str:
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return f"lỗi cú pháp Jinja: {exc.message}"
     if isinstance(exc, jinja2.exceptions.SecurityError):
-        return f"biểu thức bị chặn vì lý do an toàn: {exc}"
+        return _explain_security(exc)
     if isinstance(exc, ReferenceProblem):
         return str(exc)
-    return f"lỗi khi tính biểu thức: {exc}"
+    if isinstance(exc, jinja2.TemplateError):
+        return f"lỗi khi tính biểu thức: {exc.message or type(exc).__name__}"
+    for kind, text in _PYTHON_ERRORS.items():
+        if isinstance(exc, kind):
+            return f"lỗi khi tính biểu thức: {text}"
+    return "lỗi khi tính biểu thức"
 
 
 class Renderer:
     """Renders texts, collecting every problem with its location instead of stopping."""
 
-    def __init__(self, env: SandboxedEnvironment, diags: Diagnostics):
+    def __init__(self, env: BoundedSandbox, diags: Diagnostics):
         self.env = env
         self.diags = diags
         self.current: Location | None = None
@@ -79,7 +130,17 @@ class Renderer:
         return self._compiled[raw]
 
     def _names(self) -> list[str]:
-        return sorted(self.env.globals)
+        return sorted(n for n in self.env.globals if not n.startswith("_"))
+
+    def _render(self, template: jinja2.Template, variables: dict) -> str:
+        budget = self.env.budget
+        budget.begin()
+        try:
+            result = template.render(**variables)
+            budget.count_build(len(result))
+            return result
+        finally:
+            budget.end()
 
     def text(self, raw: str, location: Location, **extra) -> str:
         """Render a YAML text; plain text (no Jinja) is returned as it is."""
@@ -87,16 +148,23 @@ class Renderer:
             return raw
         self.current = location
         try:
-            return self.compile(raw).render(**extra)
+            return self._render(self.compile(raw), extra)
         except jinja2.TemplateSyntaxError as exc:
-            line = location.line + (exc.lineno or 1) - 1 if location.line else 0
-            self.diags.error(Location(location.file, line, location.column if line == location.line else 1),
-                             _explain(exc, self._names()))
+            self.diags.error(self._text_location(location, exc.lineno), _explain(exc, self._names()))
         except Exception as exc:  # any failure of a user's expression is reported, not raised
-            self.diags.error(location, _explain(exc, self._names()))
+            file, line = _template_frame(exc, self.env.loader.searchpath)
+            where = Location(display_path(file), line, 1) if file else self._text_location(location, line)
+            self.diags.error(where, _explain(exc, self._names()))
         finally:
             self.current = None
         return raw
+
+    @staticmethod
+    def _text_location(location: Location, line: int | None) -> Location:
+        """A line of a YAML text's template, as a line of the YAML file."""
+        if not location.line or not line or line == 1:
+            return location
+        return Location(location.file, location.line + line - 1, 1)
 
     def file(self, path: Path, **variables) -> str:
         """Render one of the template's files (trich_yeu.j2, mo_dau.j2, ...)."""
@@ -105,11 +173,13 @@ class Renderer:
         try:
             template = self.env.get_template(name)
             self.current = Location(shown)
-            return template.render(**variables).strip()
+            return self._render(template, variables).strip()
         except jinja2.TemplateSyntaxError as exc:
-            self.diags.error(Location(shown, exc.lineno or 0, 1), _explain(exc, self._names()))
+            file = display_path(exc.filename) if exc.filename else shown
+            self.diags.error(Location(file, exc.lineno or 0, 1), _explain(exc, self._names()))
         except Exception as exc:
-            self.diags.error(Location(shown, _template_line(exc, name), 1), _explain(exc, self._names()))
+            file, line = _template_frame(exc, self.env.loader.searchpath)
+            self.diags.error(Location(display_path(file) if file else shown, line, 1), _explain(exc, self._names()))
         finally:
             self.current = None
         return ""

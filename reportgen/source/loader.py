@@ -9,6 +9,7 @@ from each field path to where it was written.
 from __future__ import annotations
 
 import calendar
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,7 +169,38 @@ def _merge(base: Node, override: Node, path: tuple = ()) -> Node:
     return override
 
 
-def _load_with_includes(path: Path, stack: tuple, files: list) -> Node:
+def project_folder(report: Path) -> Path:
+    """The folder holding inputs/ and templates/ above the report; else the report's own folder.
+
+    Files a report includes must lie inside it."""
+    start = report.resolve().parent
+    for folder in (start, *start.parents):
+        if (folder / "inputs").is_dir() and (folder / "templates").is_dir():
+            return folder
+    return start
+
+
+def _include_target(including: Path, entry: Node, project: Path) -> Path:
+    """The file a `bao_gom` entry names, refused when it lies outside the project folder."""
+    if not isinstance(entry.value, str) or not entry.value.strip():
+        raise ReportError(Diagnostic(entry.location, "mỗi mục của bao_gom phải là đường dẫn tới một tệp YAML"))
+    written = entry.value.strip()
+    if Path(written).is_absolute() or written.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", written):
+        raise ReportError(Diagnostic(entry.location, f'bao_gom "{written}": phải là đường dẫn tương đối '
+                                                     f'tính từ thư mục của tệp (ví dụ: chung/co-quan.yaml)'))
+    target = including.parent / written
+    real = Path(os.path.realpath(target))
+    if not real.is_relative_to(project):
+        raise ReportError(Diagnostic(entry.location, f'bao_gom "{written}" trỏ ra ngoài thư mục dự án '
+                                                     f'"{project}"; chỉ được bao gồm tệp trong dự án'))
+    if real.is_dir():
+        raise ReportError(Diagnostic(entry.location, f'bao_gom "{written}" là một thư mục, không phải tệp YAML'))
+    if not real.is_file():
+        raise ReportError(Diagnostic(entry.location, f'không tìm thấy tệp được bao gồm "{written}"'))
+    return real
+
+
+def _load_with_includes(path: Path, stack: tuple, files: list, project: Path) -> Node:
     resolved = path.resolve()
     if resolved in stack:
         chain = " → ".join(display_path(p) for p in stack + (resolved,))
@@ -181,12 +213,8 @@ def _load_with_includes(path: Path, stack: tuple, files: list) -> Node:
     entries = include_node.value if isinstance(include_node.value, list) else [include_node]
     merged = Node({}, root.location)
     for entry in entries:
-        if not isinstance(entry.value, str) or not entry.value.strip():
-            raise ReportError(Diagnostic(entry.location, "mỗi mục của bao_gom phải là đường dẫn tới một tệp YAML"))
-        target = (path.parent / entry.value).resolve()
-        if not target.is_file():
-            raise ReportError(Diagnostic(entry.location, f'không tìm thấy tệp được bao gồm "{entry.value}"'))
-        included = _load_with_includes(target, stack + (resolved,), files)
+        target = _include_target(path, entry, project)
+        included = _load_with_includes(target, stack + (resolved,), files, project)
         merged = _merge(merged, included)
     return _merge(merged, root)
 
@@ -207,7 +235,7 @@ def _flatten(node: Node, path: tuple, loaded: LoadedYaml):
 def load(path: str | Path) -> LoadedYaml:
     """Load a report file and everything it includes."""
     loaded = LoadedYaml(data={})
-    root = _load_with_includes(Path(path), (), loaded.files)
+    root = _load_with_includes(Path(path), (), loaded.files, project_folder(Path(path)))
     loaded.data = _flatten(root, (), loaded)
     return loaded
 

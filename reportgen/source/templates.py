@@ -3,6 +3,8 @@ Jinja texts for the fixed wording, table kinds and a styles .docx."""
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +50,28 @@ TYPE_NAMES = {"bao_cao": "Báo cáo", "to_trinh": "Tờ trình", "ke_hoach": "K�
               "cong_van": "Công văn"}
 
 
+TEMPLATE_NAME = re.compile(r"^[^./\\:][^/\\:]*$")
+
+
+def is_inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, once every symlink is followed, lies inside `folder` (also followed)."""
+    real = os.path.normcase(os.path.realpath(path))
+    base = os.path.normcase(os.path.realpath(folder))
+    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def _check_template_name(name: str, where: Location) -> None:
+    """`mau` names a folder directly under templates/: no separators, no `..`, not a path."""
+    if not isinstance(name, str) or not TEMPLATE_NAME.match(name) or ".." in name:
+        raise ReportError(Diagnostic(where, f'mau "{name}": phải là tên một mẫu (một thư mục ngay trong '
+                                            f'templates/, ví dụ de-an-06-bao-cao), không phải đường dẫn', ("mau",)))
+
+
+def _outside_message(path: Path, root: Path) -> str:
+    return (f'tệp mẫu {display_path(path)} trỏ ra ngoài thư mục mẫu {display_path(root)} '
+            f'(liên kết tượng trưng); mẫu chỉ được dùng tệp bên trong templates/')
+
+
 def find_templates_root(start: Path) -> Path | None:
     """The nearest templates/ folder above the report (or the working folder)."""
     for folder in [start.resolve(), *start.resolve().parents, Path.cwd()]:
@@ -87,6 +111,8 @@ class Template:
         for folder in (self.folder, self.root / SHARED):
             path = folder / name
             if path.is_file():
+                if not is_inside(path, folder):
+                    raise ReportError(Diagnostic(Location(display_path(path)), _outside_message(path, self.root)))
                 return path
         return None
 
@@ -122,6 +148,7 @@ class Template:
 
 
 def load_template(name: str, report_file: Path, where: Location) -> Template:
+    _check_template_name(name, where)
     root = find_templates_root(report_file.parent)
     if root is None:
         raise ReportError(Diagnostic(where, "không tìm thấy thư mục templates/ (đặt tệp báo cáo trong dự án có thư mục templates/)"))
@@ -130,8 +157,13 @@ def load_template(name: str, report_file: Path, where: Location) -> Template:
         known = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
         raise ReportError(Diagnostic(where, f'không có mẫu "{name}" trong {display_path(root)}{suggestion(name, known)}; '
                                             f'các mẫu hiện có: {", ".join(known) or "(không có)"}'))
+    for inside in (folder, root / SHARED):
+        if inside.exists() and not is_inside(inside, root):
+            raise ReportError(Diagnostic(where, _outside_message(inside, root)))
     settings = dict(DEFAULT_SETTINGS)
     settings_path = folder / SETTINGS_FILE
+    if settings_path.is_file() and not is_inside(settings_path, folder):
+        raise ReportError(Diagnostic(Location(display_path(settings_path)), _outside_message(settings_path, root)))
     settings_file = display_path(settings_path)
     if settings_path.is_file():
         loaded = load_plain(settings_path)
