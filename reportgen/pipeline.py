@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reportgen.compose import Context, compose
 from reportgen.compose.templating import Renderer, make_environment
-from reportgen.compose.variables import filters, report_variables
+from reportgen.compose.variables import filters, for_edition, report_variables
 from reportgen.compute import periods
 from reportgen.compute.indicators import IndicatorSet, IndicatorView, check_indicators
 from reportgen.compute.numbering import appendix_label
@@ -48,13 +48,28 @@ def _warn_unused(report: Report, used_indicators: set, used_notes: set, diags: D
         diags.warning(report.archive.location, 'dòng Lưu thường bắt đầu bằng "VT" (Văn thư), ví dụ: VT, KSTT')
 
 
-def prepare(path: str | Path, strict: bool = False) -> Prepared:
-    """Run every stage up to the document tree; raise ReportError with all problems found."""
+def _warn_paper_without_number(report: Report, loaded: LoadedYaml, diags: Diagnostics) -> None:
+    """A paper edition prints the number and the day; a report without them prints blanks."""
+    if report.number is None:
+        diags.warning(loaded.where(("so",)), "bản giấy (--ban giay) nhưng báo cáo chưa có số (so:): số sẽ để trống")
+    if report.date.day is None:
+        diags.warning(loaded.where(("ngay",)), "bản giấy (--ban giay) nhưng ngày ban hành chưa có ngày: ngày sẽ để trống")
+
+
+def prepare(path: str | Path, strict: bool = False, edition: str | None = None) -> Prepared:
+    """Run every stage up to the document tree; raise ReportError with all problems found.
+
+    `edition`: "dien-tu" leaves the number and the day blank for the document system,
+    "giay" prints them, None prints the report as written.
+    """
     path = Path(path)
     loaded = load(path)
     diags = check_report(loaded)
     diags.raise_if_errors()
     report = build_report(loaded, path)
+    if edition == "giay":
+        _warn_paper_without_number(report, loaded, diags)
+    report = for_edition(report, edition)
     template = load_template(report.template, path, loaded.where(("mau",)))
     period = None
     if report.period:
@@ -96,6 +111,7 @@ def prepare(path: str | Path, strict: bool = False) -> Prepared:
                            {"ct": indicator_set, "dem": tallies, "phu_luc": appendix_reference})
     renderer.env = env
     variables = {"bao_cao": report_variables(report, template, period, lambda t: renderer.text(t.raw, t.location))}
+    variables["bao_cao"]["ban"] = edition or "giay"
     env.globals.update(variables)
 
     builder = TableBuilder(template, {i.id: indicator_set.view(i.id) for i in report.indicators}, diags,

@@ -31,6 +31,13 @@ class BuildOptions:
     pdf: bool = False
     strict: bool = False
     debug: bool = False  # re-raise internal errors with their traceback (for developers)
+    edition: str | None = None  # dien-tu | giay | None (as written); see `resolve_edition`
+
+
+def resolve_edition(edition: str | None, with_pdf: bool) -> str | None:
+    """A PDF is made to be signed in the document system, so it is the electronic edition unless
+    told otherwise; a .docx alone stays as the report is written (its number and day, if given)."""
+    return edition or ("dien-tu" if with_pdf else None)
 
 
 def build_one(path: str | Path, options: BuildOptions) -> BuildResult:
@@ -41,7 +48,7 @@ def build_one(path: str | Path, options: BuildOptions) -> BuildResult:
     path = Path(path)
     result = BuildResult(display_path(path), ok=False)
     try:
-        prepared = prepare(path, strict=options.strict)
+        prepared = prepare(path, strict=options.strict, edition=options.edition)
         result.messages += [w.render() for w in prepared.diagnostics.warnings]
         target = Path(options.output) if options.output else default_output(path, ".docx")
         write_atomic(target, write_docx(prepared.document, prepared.template.styles_path))
@@ -51,9 +58,15 @@ def build_one(path: str | Path, options: BuildOptions) -> BuildResult:
             write_atomic(text_target, write_text(prepared.document).encode("utf-8"))
             result.written.append(display_path(text_target))
         if options.pdf:
+            from reportgen.pdf.boxes import write_sidecar
             from reportgen.writers.pdf import convert_to_pdf
 
-            result.written.append(display_path(convert_to_pdf(target)))
+            pdf = convert_to_pdf(target)
+            result.written.append(display_path(pdf))
+            sidecar, notes = write_sidecar(pdf, options.edition, prepared.template.settings["dau_mm"],
+                                           prepared.report.signature.name)
+            result.written.append(display_path(sidecar))
+            result.messages += [f"{display_path(pdf)}: cảnh báo: {note}" for note in notes]
         result.ok = True
     except ReportError as exc:
         result.messages += [d.render() for d in exc.diagnostics.sorted()]
@@ -92,17 +105,20 @@ def build_many(paths: list[Path], options: BuildOptions, on_done=None, workers: 
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Tệp .docx kết quả (khi dựng một báo cáo).")
 @click.option("--text", "with_text", is_flag=True, help="Ghi thêm bản văn bản thuần (.txt) cạnh tệp .docx.")
 @click.option("--pdf", "with_pdf", is_flag=True, help="Ghi thêm bản PDF (qua LibreOffice).")
+@click.option("--ban", "edition", type=click.Choice(["dien-tu", "giay"]),
+              help="dien-tu: số, ngày và dòng (Kèm theo ...) để trống cho Hệ thống quản lý văn bản cấp "
+                   "(mặc định khi có --pdf); giay: in số và ngày của báo cáo.")
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Số báo cáo dựng song song (mặc định: số lõi CPU).")
 @click.option("--debug", is_flag=True, hidden=True)
-def build(paths, output, with_text, with_pdf, strict, jobs, debug):
+def build(paths, output, with_text, with_pdf, edition, strict, jobs, debug):
     """Dựng báo cáo .docx từ tệp YAML (hoặc mọi báo cáo trong một thư mục)."""
     files = report_files(paths)
     if not files:
         raise click.UsageError("không tìm thấy tệp báo cáo nào (tệp YAML có khóa mau:).")
     if output and len(files) != 1:
         raise click.UsageError("-o chỉ dùng khi dựng một báo cáo.")
-    options = BuildOptions(output, with_text, with_pdf, strict, debug)
+    options = BuildOptions(output, with_text, with_pdf, strict, debug, edition=resolve_edition(edition, with_pdf))
     interactive = len(files) > 1 and sys.stderr.isatty()
 
     def report(result):

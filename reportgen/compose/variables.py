@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from reportgen import formatting as F
 from reportgen.compute import periods
 from reportgen.compute.indicators import numeric
@@ -35,6 +37,19 @@ def document_number(number: str | None) -> str | None:
     if number and number.isdigit() and int(number) < 10:
         return f"{int(number):02d}"
     return number
+
+
+# The two editions of a report: the electronic one goes into the agency's document system,
+# which gives the number and the day (Nghị định 30, Điều 15.3; Phụ lục I, III.1.c: "đối với văn
+# bản điện tử, không phải điền thông tin tại các vị trí này"); the paper one prints them.
+EDITIONS = ("dien-tu", "giay")
+
+
+def for_edition(report: Report, edition: str | None) -> Report:
+    """The report as the edition prints it: the electronic edition leaves the number and the day blank."""
+    if edition != "dien-tu":
+        return report
+    return dataclasses.replace(report, number=None, date=dataclasses.replace(report.date, day=None))
 
 
 def _blank(text: str | None, width: int = 5) -> str:

@@ -185,6 +185,8 @@ TEMPLATE = {
     "co_chu_than": {"type": "integer", "allowed": [13, 14]},
     "ty_le_thap_phan": {"type": "integer", "min": 0, "max": 4,
                         "meta": {"mo_ta": "số chữ số thập phân tối đa của tỷ lệ phần trăm (làm tròn nửa lên)"}},
+    "dau_mm": {"type": "number", "min": 20, "max": 60,
+               "meta": {"mo_ta": "đường kính thật của con dấu cơ quan (mm): ảnh dấu trên văn bản điện tử có kích thước này"}},
     "le": {"type": "dict", "schema": {k: {"type": "number", "min": 5, "max": 60} for k in ("tren", "duoi", "trai", "phai")}},
     "cach_viet_chi_tieu": {"type": "dict", "valuesrules": {"type": "string"}},
     "dang_tieu_de": {"type": "dict", "valuesrules": {"type": "dict", "schema": {

@@ -23,6 +23,7 @@ from reportgen.source.validate import check_mapping
 SHARED = "_chung"
 SETTINGS_FILE = "mau.yaml"
 STYLES_FILE = "styles.docx"
+BUILTIN_FOLDER = "mau_co_san"  # the package holding the built-in templates in a wheel (pyproject.toml)
 
 DEFAULT_SETTINGS = {
     "loai_van_ban": "bao_cao",
@@ -30,6 +31,7 @@ DEFAULT_SETTINGS = {
     "phu_luc_mot_khong_so": True,
     "co_chu_than": 14,
     "ty_le_thap_phan": 2,
+    "dau_mm": 36,  # the agency's seal, real diameter: its image on the electronic document is this size
     "le": {"tren": 20, "duoi": 20, "trai": 30, "phai": 15},
     "cach_viet_chi_tieu": {
         "ty_le": "{{ tu_so }}/{{ mau_so }} {{ don_vi }}, đạt tỷ lệ {{ ty_le }}",
@@ -72,13 +74,46 @@ def _outside_message(path: Path, root: Path) -> str:
             f'(liên kết tượng trưng); mẫu chỉ được dùng tệp bên trong templates/')
 
 
-def find_templates_root(start: Path) -> Path | None:
-    """The nearest templates/ folder above the report (or the working folder)."""
+def project_templates_root(start: Path) -> Path | None:
+    """The nearest templates/ folder above the report (or the working folder): the project's own."""
     for folder in [start.resolve(), *start.resolve().parents, Path.cwd()]:
         candidate = folder / "templates"
         if candidate.is_dir():
             return candidate
     return None
+
+
+def builtin_templates_root() -> Path | None:
+    """The templates shipped with reportgen: package data of an installed wheel
+    (reportgen/mau_co_san), or the repository's templates/ in a source checkout or editable install."""
+    package = Path(__file__).resolve().parents[1]
+    if (package / BUILTIN_FOLDER).is_dir():
+        return package / BUILTIN_FOLDER
+    checkout = package.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "templates").is_dir():
+        return checkout / "templates"
+    return None
+
+
+def template_roots(start: Path) -> list[Path]:
+    """Where templates are looked up, in order: the project's templates/, then the built-in ones."""
+    roots: list[Path] = []
+    for root in (project_templates_root(start), builtin_templates_root()):
+        if root is not None and all(os.path.realpath(root) != os.path.realpath(r) for r in roots):
+            roots.append(root)
+    return roots
+
+
+def find_templates_root(start: Path) -> Path | None:
+    """The first place templates are looked up: the project's templates/, else the built-in ones."""
+    roots = template_roots(start)
+    return roots[0] if roots else None
+
+
+def template_names(roots: list[Path]) -> list[str]:
+    """Every template name available from these roots (a project's own and the built-in ones)."""
+    return sorted({p.name for root in roots for p in root.iterdir()
+                   if p.is_dir() and not p.name.startswith((".", "_"))})
 
 
 def _merge_settings(base: dict, override: dict) -> dict:
@@ -105,10 +140,15 @@ class Template:
     root: Path
     settings: dict
     settings_file: str
+    shared_roots: list = field(default_factory=list)  # roots whose _chung/ this template may use, in order
     _table_kinds: dict = field(default_factory=dict)
 
+    @property
+    def shared_folders(self) -> list[Path]:
+        return [r / SHARED for r in self.shared_roots] or [self.root / SHARED]
+
     def text_path(self, name: str) -> Path | None:
-        for folder in (self.folder, self.root / SHARED):
+        for folder in (self.folder, *self.shared_folders):
             path = folder / name
             if path.is_file():
                 if not is_inside(path, folder):
@@ -117,7 +157,7 @@ class Template:
         return None
 
     def search_path(self) -> list[str]:
-        return [str(self.folder), str(self.root / SHARED)]
+        return [str(self.folder), *(str(f) for f in self.shared_folders)]
 
     @property
     def styles_path(self) -> Path:
@@ -125,7 +165,7 @@ class Template:
 
     def available_table_kinds(self) -> list[str]:
         names = set()
-        for folder in (self.folder / "bang", self.root / SHARED / "bang"):
+        for folder in (self.folder / "bang", *(f / "bang" for f in self.shared_folders)):
             if folder.is_dir():
                 names.update(p.stem for p in folder.glob("*.yaml"))
         return sorted(names)
@@ -149,17 +189,21 @@ class Template:
 
 def load_template(name: str, report_file: Path, where: Location) -> Template:
     _check_template_name(name, where)
-    root = find_templates_root(report_file.parent)
-    if root is None:
-        raise ReportError(Diagnostic(where, "không tìm thấy thư mục templates/ (đặt tệp báo cáo trong dự án có thư mục templates/)"))
+    roots = template_roots(report_file.parent)
+    if not roots:
+        raise ReportError(Diagnostic(where, "không tìm thấy mẫu nào: không có thư mục templates/ và bản cài reportgen "
+                                            "thiếu mẫu có sẵn; hãy cài lại: py -m pip install --force-reinstall reportgen"))
+    root = next((r for r in roots if (r / name).is_dir()), roots[0])
     folder = root / name
     if not folder.is_dir() or name.startswith((".", "_")):
-        known = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
-        raise ReportError(Diagnostic(where, f'không có mẫu "{name}" trong {display_path(root)}{suggestion(name, known)}; '
-                                            f'các mẫu hiện có: {", ".join(known) or "(không có)"}'))
-    for inside in (folder, root / SHARED):
-        if inside.exists() and not is_inside(inside, root):
-            raise ReportError(Diagnostic(where, _outside_message(inside, root)))
+        known = template_names(roots)
+        raise ReportError(Diagnostic(where, f'không có mẫu "{name}"{suggestion(name, known)}; '
+                                            f'các mẫu hiện có: {", ".join(known) or "(không có)"} '
+                                            f'(xem: reportgen templates)'))
+    shared_roots = [r for r in roots if (r / SHARED).is_dir()]
+    for inside, base in [(folder, root), *((r / SHARED, r) for r in shared_roots)]:
+        if inside.exists() and not is_inside(inside, base):
+            raise ReportError(Diagnostic(where, _outside_message(inside, base)))
     settings = dict(DEFAULT_SETTINGS)
     settings_path = folder / SETTINGS_FILE
     if settings_path.is_file() and not is_inside(settings_path, folder):
@@ -171,4 +215,4 @@ def load_template(name: str, report_file: Path, where: Location) -> Template:
         check_mapping(loaded.data, S.TEMPLATE, (), loaded, diags)
         diags.raise_if_errors()
         settings = _merge_settings(settings, loaded.data)
-    return Template(name, folder, root, settings, settings_file)
+    return Template(name, folder, root, settings, settings_file, shared_roots)
