@@ -128,7 +128,11 @@ def build(paths, output, with_text, with_pdf, edition, strict, jobs, debug):
             click.echo(f"{result.source} → {', '.join(result.written)}")
         else:
             errors = sum(1 for m in result.messages if ": lỗi" in m) or 1
-            click.echo(f"{result.source}: {errors} lỗi, không tạo tệp.", err=True)
+            if result.written:  # the .docx was written and a later step (the PDF) failed
+                click.echo(f"{result.source}: {errors} lỗi; đã ghi {', '.join(result.written)}, "
+                           "chưa tạo được tệp PDF.", err=True)
+            else:
+                click.echo(f"{result.source}: {errors} lỗi, không tạo tệp.", err=True)
 
     if interactive:
         with click.progressbar(length=len(files), label="Đang dựng", file=sys.stderr) as bar:

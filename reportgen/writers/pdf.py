@@ -11,19 +11,15 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
 from reportgen.errors import Diagnostic, Diagnostics, Location, ReportError, display_path
 from reportgen.output import write_atomic
+from reportgen.writers.soffice import find_soffice, missing_message
 from reportgen.pdf.inspect import PdfProblem, embedded_fonts, font_problems, open_pdf, pdfa_identification
 
-CANDIDATES = ("soffice", "libreoffice")
-INSTALL_HINT = ("chưa cài LibreOffice để xuất PDF; trên Debian/Ubuntu: "
-                "sudo apt-get install libreoffice-writer-nogui fonts-liberation2 "
-                "(hoặc chạy scripts/setup.sh)")
 TIMEOUT_SECONDS = 240
 PDFA_PART = "2"
 
@@ -38,7 +34,7 @@ EXPORT_FILTER = "pdf:writer_pdf_Export:" + json.dumps(EXPORT_OPTIONS, separators
 
 
 def find_office() -> str | None:
-    return next((shutil.which(name) for name in CANDIDATES if shutil.which(name)), None)
+    return find_soffice()  # the PATH, then the Windows and macOS install folders
 
 
 def office_command(office: str, profile_dir: Path, outdir: Path, documents: list[Path]) -> list[str]:
@@ -77,7 +73,7 @@ def convert_to_pdf(docx: Path, target: Path | None = None) -> Path:
     where = display_path(docx)
     office = find_office()
     if office is None:
-        raise ReportError(Diagnostic(Location(where), INSTALL_HINT))
+        raise ReportError(Diagnostic(Location(where), missing_message(where)))
     target = target or docx.with_suffix(".pdf")
     with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as work:
         work_dir = Path(work)
