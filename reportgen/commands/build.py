@@ -10,9 +10,9 @@ from pathlib import Path
 
 import click
 
-from reportgen.commands.common import EXIT_INTERNAL, EXIT_INVALID, report_files
+from reportgen.commands.common import EXIT_INTERNAL, EXIT_INVALID, explain_os_error, report_files
 from reportgen.errors import ReportError, display_path
-from reportgen.output import default_output, write_atomic
+from reportgen.output import check_target, default_output, guarded_write, record_output
 
 
 @dataclass
@@ -40,6 +40,19 @@ def resolve_edition(edition: str | None, with_pdf: bool) -> str | None:
     return edition or ("dien-tu" if with_pdf else None)
 
 
+def _check_targets(prepared, target: Path, options: BuildOptions) -> dict:
+    """Every output of this build checked before any is written: none may be a file the build
+    read, lie in inputs/ or templates/, or replace a file reportgen did not make."""
+    template = prepared.template
+    guard = {"reads": [Path(f) for f in prepared.loaded.files] + [template.styles_path],
+             "protected_roots": [template.root, *getattr(template, "shared_roots", [])]}
+    check_target(target, ".docx", **guard)
+    for wanted, suffix in ((options.text, ".txt"), (options.pdf, ".pdf")):
+        if wanted:
+            check_target(target.with_suffix(suffix), suffix, **guard)
+    return guard
+
+
 def build_one(path: str | Path, options: BuildOptions) -> BuildResult:
     from reportgen.pipeline import prepare
     from reportgen.writers.docx import write_docx
@@ -51,17 +64,19 @@ def build_one(path: str | Path, options: BuildOptions) -> BuildResult:
         prepared = prepare(path, strict=options.strict, edition=options.edition)
         result.messages += [w.render() for w in prepared.diagnostics.warnings]
         target = Path(options.output) if options.output else default_output(path, ".docx")
-        write_atomic(target, write_docx(prepared.document, prepared.template.styles_path))
+        guard = _check_targets(prepared, target, options)
+        guarded_write(target, write_docx(prepared.document, prepared.template.styles_path), ".docx", **guard)
         result.written.append(display_path(target))
         if options.text:
             text_target = target.with_suffix(".txt")
-            write_atomic(text_target, write_text(prepared.document).encode("utf-8"))
+            guarded_write(text_target, write_text(prepared.document).encode("utf-8"), ".txt", **guard)
             result.written.append(display_path(text_target))
         if options.pdf:
             from reportgen.pdf.boxes import write_sidecar
             from reportgen.writers.pdf import convert_to_pdf
 
             pdf = convert_to_pdf(target)
+            record_output(pdf, pdf.read_bytes())
             result.written.append(display_path(pdf))
             sidecar, notes = write_sidecar(pdf, options.edition, prepared.template.settings["dau_mm"],
                                            prepared.report.signature.name)
@@ -70,6 +85,8 @@ def build_one(path: str | Path, options: BuildOptions) -> BuildResult:
         result.ok = True
     except ReportError as exc:
         result.messages += [d.render() for d in exc.diagnostics.sorted()]
+    except (OSError, MemoryError) as exc:  # the disk, the permissions, the machine: said plainly
+        result.messages.append(f"{result.source}: lỗi: {explain_os_error(exc)}")
     except Exception as exc:  # a bug of ours: reported plainly, the batch goes on
         if options.debug:
             raise

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from reportgen.commands.common import EXIT_INTERNAL, EXIT_INVALID
+from reportgen.commands.common import EXIT_INTERNAL, EXIT_INVALID, explain_os_error
 
 
 @click.command()
@@ -21,6 +21,15 @@ def check(paths):
             findings = check_docx(raw)
         except CheckError as exc:
             click.echo(f"{raw}: {exc}", err=True)
+            worst = max(worst, EXIT_INTERNAL)
+            continue
+        except (OSError, MemoryError) as exc:
+            click.echo(f"{raw}: lỗi: {explain_os_error(exc, raw)}", err=True)
+            worst = max(worst, EXIT_INVALID)
+            continue
+        except Exception as exc:  # a .docx our reader does not expect: said plainly, the others go on
+            click.echo(f"{raw}: không kiểm tra được tệp này (lỗi nội bộ của reportgen: {type(exc).__name__}). "
+                       "Hãy báo lỗi này kèm tệp.", err=True)
             worst = max(worst, EXIT_INTERNAL)
             continue
         if findings:

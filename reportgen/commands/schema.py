@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from reportgen.output import write_atomic
+from reportgen.commands.common import guarded_write, user_errors
 
 
 @click.command()
@@ -17,6 +17,7 @@ def schema(output):
 
     text = render()
     if output:
-        write_atomic(Path(output), text.encode("utf-8"))
+        with user_errors():
+            guarded_write(Path(output), text.encode("utf-8"), ".json")
     else:
         click.echo(text, nl=False)
