@@ -12,10 +12,11 @@ from reportgen.commands.common import guarded_write, user_errors
 @click.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Ghi ra tệp thay vì in ra màn hình.")
 def schema(output):
-    """In JSON Schema của định dạng đầu vào (cho trình soạn thảo)."""
+    """In JSON Schema của định dạng đầu vào (cho trình soạn thảo), với các loại bảng của mẫu dự án và mẫu có sẵn."""
     from reportgen.source.json_schema import render
+    from reportgen.source.templates import template_roots
 
-    text = render()
+    text = render(template_roots(Path(output).parent if output else Path.cwd()))
     if output:
         with user_errors():
             guarded_write(Path(output), text.encode("utf-8"), ".json")
