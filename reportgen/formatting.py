@@ -5,7 +5,10 @@ Pure functions used by the Jinja filters and the document writer.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Literal, Union
 
@@ -229,3 +232,117 @@ def letter(n: int) -> str:
             f"không có chữ cái cho điểm thứ {n!r} (chỉ từ 1 đến {len(POINT_LETTERS)})"
         )
     return POINT_LETTERS[n - 1]
+
+
+# --- reading figures and dates as Vietnamese staff type them ---------------------------
+
+class ReadingError(FormattingError):
+    """A figure or a date that cannot be read, or could be read two ways."""
+
+
+_SIGN = r"(?P<sign>[-+−]?)"
+_WHOLE = re.compile(_SIGN + r"(?P<int>\d+)$")
+_GROUPED = re.compile(_SIGN + r"(?P<int>\d{1,3}(?:\.\d{3})+)$")
+_VIETNAMESE_DECIMAL = re.compile(_SIGN + r"(?P<int>\d{1,3}(?:\.\d{3})+|\d+),(?P<frac>\d+)$")
+_POINT_DECIMAL = re.compile(_SIGN + r"(?P<int>\d+)\.(?P<frac>\d+)$")
+_COMMA_GROUPED = re.compile(r"[-+−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class NumberReading:
+    """A figure as read: its value (int when whole, float as YAML gives) and its digits (`98.70`)."""
+
+    value: int | float
+    digits: str
+
+    @property
+    def whole(self) -> bool:
+        return isinstance(self.value, int)
+
+
+def _reading(sign: str, int_part: str, frac: str | None) -> NumberReading:
+    negative = sign in ("-", "−")
+    digits = int_part.replace(".", "").lstrip("0") or "0"
+    if frac is None:
+        value = int(digits)
+        return NumberReading(-value if negative else value, ("-" if negative else "") + digits)
+    text = ("-" if negative else "") + digits + "." + frac
+    return NumberReading(float(text), text)
+
+
+def read_number(text: str, whole: bool = False) -> NumberReading:
+    """A figure typed the Vietnamese way (`1.423.297`, `95,09`) or as YAML writes it (`95.09`).
+
+    A `.` followed by groups of exactly three digits separates thousands; `,` marks the
+    decimals. `whole` is for counts: `95.321` is then 95321. Where decimals are allowed a
+    single group (`95.321`) could be either, and is refused with both readings.
+    """
+    raw = text.strip().replace("\u00a0", "").replace(" ", "") if _SPACED.match(text.strip()) else text.strip()
+    match = _WHOLE.match(raw)
+    if match:
+        return _reading(match["sign"], match["int"], None)
+    match = _GROUPED.match(raw)
+    if match:
+        reading = _reading(match["sign"], match["int"], None)
+        if not whole and match["int"].count(".") == 1:
+            as_decimal = raw.replace(".", ",")
+            raise ReadingError(
+                f'"{raw}" đọc được hai cách: {reading.digits} (dấu chấm ngăn hàng nghìn) hoặc {as_decimal} '
+                f"(số thập phân); viết {reading.digits} nếu là số hàng nghìn, {as_decimal} nếu là số thập phân")
+        return reading
+    match = _VIETNAMESE_DECIMAL.match(raw) or _POINT_DECIMAL.match(raw)
+    if match:
+        reading = _reading(match["sign"], match["int"], match["frac"])
+        if whole and int(match["frac"]) != 0:
+            hint = ""
+            if match.re is _VIETNAMESE_DECIMAL and len(match["frac"]) == 3 and "." not in match["int"]:
+                hint = f' (nếu là số hàng nghìn thì viết {raw.replace(",", ".")} hoặc {raw.replace(",", "")})'
+            elif match.re is _POINT_DECIMAL:
+                hint = " (dấu chấm chỉ ngăn hàng nghìn khi theo sau là đúng ba chữ số, ví dụ 1.423.297)"
+            raise ReadingError(f'"{raw}" là số thập phân, nhưng ở đây cần một số nguyên{hint}')
+        if whole:
+            return _reading(match["sign"], match["int"], None)
+        return reading
+    if _COMMA_GROUPED.match(raw):
+        english = raw.replace(",", "")
+        sign = "-" if english.startswith(("-", "−")) else ""
+        int_part, _, frac = english.lstrip("-+−").partition(".")
+        vietnamese = sign + f"{int(int_part):,}".replace(",", ".") + ("," + frac if frac else "")
+        raise ReadingError(f'"{raw}" viết dấu phẩy ngăn hàng nghìn theo kiểu tiếng Anh; '
+                           f"viết theo kiểu Việt Nam: {vietnamese}")
+    raise ReadingError(f'"{text.strip()}" không phải là một số; viết ví dụ 1.423.297 hoặc 95,09')
+
+
+# Thousands separated by spaces (`1 423 297`) are read as one number.
+_SPACED = re.compile(r"^[-+−]?\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?$")
+
+
+_DAY_FIRST = re.compile(r"^(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d+)$")
+_ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
+_WORDS = re.compile(r"^(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d+)$", re.IGNORECASE)
+DATE_EXAMPLES = "31/10/2025, 31-10-2025, 31.10.2025, ngày 31 tháng 10 năm 2025 hoặc 2025-10-31"
+
+
+def check_date(year: int, month: int, day: int, written: str) -> dt.date:
+    """The date, or why it does not exist (`tháng 2 năm 2025 chỉ có 28 ngày`)."""
+    if not 1 <= month <= 12:
+        raise ReadingError(f'ngày "{written}" không tồn tại: không có tháng {month} (tháng từ 1 đến 12)')
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise ReadingError(f'ngày "{written}" không tồn tại: tháng {month} năm {year} chỉ có {last} ngày')
+    return dt.date(year, month, day)
+
+
+def read_date(text: str) -> dt.date:
+    """A date as staff write it, day first: `31/10/2025`, `31-10-2025`, `31.10.2025`,
+    `ngày 31 tháng 10 năm 2025`; ISO `2025-10-31` too."""
+    written = " ".join(text.split())
+    match = _ISO.match(written) or _DAY_FIRST.match(written) or _WORDS.match(written)
+    if not match:
+        raise ReadingError(f'"{written}" không phải là một ngày; viết ví dụ {DATE_EXAMPLES}')
+    if len(match["y"]) != 4:
+        raise ReadingError(f'ngày "{written}": ghi năm đủ bốn chữ số (ví dụ 31/10/2025)')
+    year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    if year < 1900:
+        raise ReadingError(f'ngày "{written}": năm {year} không hợp lệ')
+    return check_date(year, month, day, written)

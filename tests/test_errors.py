@@ -22,7 +22,7 @@ def line_of(path, needle):
     ("ky_hieu: BC-UBND", "ky_hieuu: BC-UBND", "ky_hieuu", 'khóa "ky_hieuu" không được dùng ở đây (có phải ý bạn là "ky_hieu"?)'),
     ("ty_le_ghi: 95.14", "ty_le_ghii: 95.14", "ty_le_ghii", 'khóa "ty_le_ghii" không được dùng ở đây (có phải ý bạn là "ty_le_ghi"?)'),
     ("so: 117", "so: [117]", "so: [117]", "cần một số nguyên hoặc một chuỗi văn bản, nhưng đang là danh sách"),
-    ("ngay: 2024-07-05", "ngay: 2024-02-30", "ngay: 2024-02-30", "ngày 2024-02-30 không tồn tại: tháng 2/2024 có 29 ngày"),
+    ("ngay: 2024-07-05", "ngay: 2024-02-30", "ngay: 2024-02-30", 'ngày "2024-02-30" không tồn tại: tháng 2 năm 2024 chỉ có 29 ngày'),
     ("luu: VT, KSTT", "", None, 'thiếu trường bắt buộc "luu"'),
     ("ty_le_ghi: 95.14", "ty_le_ghi: 95.41", "ty_le_ghi", "tỷ lệ ghi 95,41% không khớp với 1.195.107/1.256.188 = 95,14%"),
     ("ghi=2", "ghi=5", "ghi=5", 'số ghi tay 05 khác với số đếm từ bảng "nhiem-vu"'),

@@ -8,34 +8,28 @@ from each field path to where it was written.
 
 from __future__ import annotations
 
-import calendar
 import os
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from reportgen.errors import Diagnostic, Location, ReportError, display_path
+from reportgen.errors import (
+    Diagnostic,
+    Diagnostics,
+    Location,
+    ReportError,
+    display_path,
+)
+from reportgen.source import encoding, limits, scalars
+from reportgen.source.yaml_errors import quoted, syntax_diagnostic
 
 INCLUDE_KEY = "bao_gom"
 JOINED_LISTS = ("chi_tieu", "phu_luc")
-
-_YAML_PROBLEMS = {
-    "mapping values are not allowed here": "không được đặt dấu hai chấm ở đây (chuỗi có \": \" cần đặt trong ngoặc kép)",
-    "could not find expected ':'": "thiếu dấu hai chấm sau khóa",
-    "found character '\\t' that cannot start any token": "không được dùng ký tự tab để thụt lề, hãy dùng dấu cách",
-    "did not find expected key": "thụt lề không đúng hoặc thiếu khóa",
-    "did not find expected '-' indicator": "thụt lề của danh sách không đúng",
-    "found undefined alias": "tham chiếu (alias) chưa được định nghĩa",
-    "found unexpected end of stream": "tệp kết thúc khi chuỗi hoặc ngoặc chưa đóng",
-    "found unknown escape character": "ký tự thoát (\\) không hợp lệ trong chuỗi ngoặc kép",
-    "expected <block end>, but found '<block mapping start>'": "thụt lề không đúng",
-    "expected <block end>, but found '-'": "thụt lề của danh sách không đúng",
-    "expected <block end>, but found '<scalar>'": "thụt lề không đúng",
-    "found unexpected ':'": "dấu hai chấm không đúng chỗ",
-}
-
+# Warnings found while reading (invisible characters removed, a text cut by " #"), for `load`.
+_WARNINGS: ContextVar[list | None] = ContextVar("reportgen_loader_warnings", default=None)
 
 @dataclass
 class Node:
@@ -53,6 +47,8 @@ class LoadedYaml:
     positions: dict = field(default_factory=dict)      # field path -> Location of the value
     key_positions: dict = field(default_factory=dict)  # field path -> Location of the key
     source_text: dict = field(default_factory=dict)    # field path -> the scalar as written (98.70)
+    figures: dict = field(default_factory=dict)        # field path -> the number as read, digits (98.70)
+    warnings: list = field(default_factory=list)       # Diagnostics found while reading the files
     files: list = field(default_factory=list)          # every file read, report first
 
     def where(self, path: tuple) -> Location:
@@ -72,83 +68,170 @@ def _location(file: str, mark) -> Location:
     return Location(file, mark.line + 1, mark.column + 1)
 
 
-def _syntax_error(file: str, exc: yaml.YAMLError) -> Diagnostic:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
-    text = next((vi for en, vi in _YAML_PROBLEMS.items() if problem.startswith(en)), problem)
-    location = _location(file, mark) if mark else Location(file)
-    return Diagnostic(location, f"lỗi cú pháp YAML: {text}")
-
-
-def _scalar_problem(text: str, exc: Exception) -> str:
-    """A value YAML could not construct; most often a date that does not exist (2024-02-30)."""
-    match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", text.strip())
-    if match:
-        year, month, day = (int(g) for g in match.groups())
-        if not 1 <= month <= 12:
-            return f"ngày {text} không tồn tại: không có tháng {month}"
-        last = calendar.monthrange(year, month)[1]
-        return f"ngày {text} không tồn tại: tháng {month}/{year} có {last} ngày"
-    return f"giá trị không hợp lệ: {text}"
-
-
 class _Builder:
-    """Turns a composed YAML node graph into located nodes."""
+    """Turns a composed YAML node graph into located nodes, scalars typed the YAML 1.2 way."""
 
-    def __init__(self, file: str):
+    def __init__(self, file: str, lines: list[str]):
         self.file = file
+        self.lines = lines
         self.constructor = yaml.constructor.SafeConstructor()
         self.problems: list[Diagnostic] = []
+        self.warnings: list[Diagnostic] = []
 
     def build(self, node, key_location=None) -> Node:
         location = _location(self.file, node.start_mark)
+        if node.tag not in scalars.STANDARD_TAGS:
+            self.problems.append(Diagnostic(location, _tag_problem(node, self.lines)))
+            return Node(getattr(node, "value", None) if isinstance(node, yaml.ScalarNode) else None,
+                        location, key_location)
         if isinstance(node, yaml.MappingNode):
-            self.constructor.flatten_mapping(node)
-            mapping: dict[str, Node] = {}
-            for key_node, value_node in node.value:
-                key = self.constructor.construct_object(key_node, deep=True)
-                key_loc = _location(self.file, key_node.start_mark)
-                if not isinstance(key, (str, int)):
-                    self.problems.append(Diagnostic(key_loc, "khóa phải là một chuỗi"))
-                    continue
-                key = str(key)
-                if key in mapping:
-                    self.problems.append(Diagnostic(key_loc, f'khóa "{key}" bị khai báo hai lần trong cùng một khối'))
-                mapping[key] = self.build(value_node, key_loc)
-            return Node(mapping, location, key_location)
+            return Node(self._mapping(node), location, key_location)
         if isinstance(node, yaml.SequenceNode):
             return Node([self.build(item) for item in node.value], location, key_location)
+        self._check_comment(node)
+        if scalars.is_plain(node) and self._written_at(node.start_mark).startswith("&"):
+            anchor = self._written_at(node.start_mark).split()[0]
+            self.problems.append(Diagnostic(location, f'văn bản bắt đầu bằng dấu &: YAML hiểu "{anchor}" là tên neo '
+                                                      f"(anchor) và bỏ nó đi; đặt cả văn bản trong ngoặc kép, ví dụ: "
+                                                      f"{quoted(self._written_at(node.start_mark).strip())}"))
+        return Node(scalars.scalar_value(node), location, key_location, node.value)
+
+    def _written_at(self, mark) -> str:
+        return self.lines[mark.line][mark.column:] if mark.line < len(self.lines) else ""
+
+    def _mapping(self, node) -> dict:
+        self.constructor.flatten_mapping(node)
+        mapping: dict[str, Node] = {}
+        previous = None
+        for key_node, value_node in node.value:
+            key_loc = _location(self.file, key_node.start_mark)
+            if not isinstance(key_node, yaml.ScalarNode) or (scalars.is_plain(key_node) and not key_node.value.strip()):
+                self.problems.append(Diagnostic(key_loc, "khóa phải là một chữ (ví dụ ten:), không phải danh sách, "
+                                                         "khối hay giá trị rỗng"))
+                continue
+            key = key_node.value
+            if node.flow_style and previous is not None and _split_decimal(previous, key_node, value_node, self.lines):
+                self.problems.append(Diagnostic(
+                    _location(self.file, previous.start_mark),
+                    f'trong {{...}} dấu phẩy ngăn các mục, nên "{previous.value},{key}" bị đọc thành hai phần; '
+                    f'viết số thập phân trong ngoặc kép: "{previous.value},{key}"'))
+            if key in mapping:
+                first = mapping[key].key_location
+                self.problems.append(Diagnostic(key_loc, f'khóa "{key}" bị khai báo hai lần trong cùng một khối '
+                                                         f"(lần đầu ở dòng {first.line}); giữ một lần", related=first))
+            mapping[key] = self.build(value_node, key_loc)
+            previous = value_node
+        return mapping
+
+    def _check_comment(self, node) -> None:
+        """A plain text followed by ` #` on its line: YAML dropped the rest as a comment."""
+        if not scalars.is_plain(node) or not isinstance(scalars.scalar_value(node), str):
+            return
+        mark = node.end_mark
+        if mark.line >= len(self.lines):
+            return
+        rest = self.lines[mark.line][mark.column:]
+        if rest.startswith(" #"):  # one space: two or more mark a deliberate comment
+            self.warnings.append(Diagnostic(
+                Location(self.file, mark.line + 1, mark.column + 2),
+                f'phần sau " #" ("{rest[1:].strip()}") bị YAML bỏ đi như một chú thích; nếu đó là nội dung, '
+                f'đặt cả văn bản trong ngoặc kép: {quoted(node.value + rest)}; nếu là chú thích, để hai dấu cách '
+                "trước dấu #"))
+
+
+def _split_decimal(previous, key_node, value_node, lines: list[str]) -> bool:
+    """`{gia_tri: 95,5}`: the comma of a Vietnamese decimal read as the flow separator."""
+    if not (isinstance(previous, yaml.ScalarNode) and isinstance(value_node, yaml.ScalarNode)):
+        return False
+    if not (scalars.is_plain(previous) and previous.value.isdigit() and key_node.value.isdigit()
+            and scalars.is_plain(value_node) and value_node.value == ""):
+        return False
+    line = lines[key_node.start_mark.line] if key_node.start_mark.line < len(lines) else ""
+    return key_node.start_mark.column > 0 and line[key_node.start_mark.column - 1] == ","
+
+
+def _tag_problem(node, lines: list[str]) -> str:
+    """A value YAML took for a tag (`!quan trọng`): almost always a text meant literally."""
+    mark = node.start_mark
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return (f'"{node.tag}" được YAML hiểu là một thẻ (tag) vì văn bản bắt đầu bằng dấu !; đặt cả văn bản trong '
+            f"ngoặc kép, ví dụ: {quoted(line[mark.column:].strip())}")
+
+
+def _warnings_sink() -> list | None:
+    return _WARNINGS.get()
+
+
+def read_source(path: Path) -> str:
+    """A YAML file's text as its author saw it: any BOM, UTF-16, CRLF; raise ReportError otherwise."""
+    shown = display_path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReportError(Diagnostic(Location(shown), "không tìm thấy tệp")) from None
+    except OSError as exc:
+        raise ReportError(Diagnostic(Location(shown), f"không đọc được tệp (mã lỗi hệ thống {exc.errno})")) from None
+    try:
+        return encoding.decode(data)
+    except encoding.EncodingProblem as problem:
+        raise ReportError(Diagnostic(Location(shown, problem.line, 1) if problem.line else Location(shown),
+                                     problem.message)) from None
+
+
+def peek_source(path: Path) -> str:
+    """The text of a file as well as it can be read, never failing (finding reports in a folder)."""
+    try:
+        return encoding.clean(read_source(path)).text
+    except ReportError:
         try:
-            value = self.constructor.construct_object(node, deep=True)
-        except (yaml.constructor.ConstructorError, ValueError) as exc:
-            self.problems.append(Diagnostic(location, _scalar_problem(node.value, exc)))
-            value = node.value
-        return Node(value, location, key_location, node.value)
+            return path.read_bytes().decode("cp1252", errors="replace")
+        except OSError:
+            return ""
+
+
+def _cleaned(shown: str, text: str) -> str:
+    """NFC text without invisible characters (each one a warning); TCVN3/VNI text is an error."""
+    cleaned = encoding.clean(text)
+    sink = _warnings_sink()
+    if sink is not None:
+        for line, what in cleaned.removed:
+            sink.append(Diagnostic(Location(shown, line, 1), f"đã bỏ {what}: ký tự này không nhìn thấy được nhưng "
+                                                             "làm sai việc tìm kiếm, so sánh và ngắt dòng",
+                                   severity="warning"))
+    if cleaned.legacy:
+        raise ReportError(Diagnostics([
+            Diagnostic(Location(shown, line, column),
+                       f'văn bản "{_shorten(content)}" được gõ bằng bảng mã {encoding.LEGACY_NAMES[kind]} '
+                       f"(phông chữ cũ), không phải Unicode: "
+                       + encoding.CONVERT_WITH_UNIKEY.format(source=encoding.LEGACY_NAMES[kind]))
+            for line, column, kind, content in cleaned.legacy]))
+    return cleaned.text
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def parse_file(path: Path) -> Node:
     """Parse one YAML file into located nodes; raise ReportError on any problem."""
     shown = display_path(path)
+    limits.check_file_size(path, shown)
+    text = _cleaned(shown, read_source(path))
+    limits.check_structure(text, shown, scalars.Loader)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ReportError(Diagnostic(Location(shown), "không tìm thấy tệp")) from None
-    except UnicodeDecodeError as exc:
-        raise ReportError(Diagnostic(Location(shown), f"tệp không phải văn bản UTF-8 (byte {exc.start})")) from None
-    except OSError as exc:
-        raise ReportError(Diagnostic(Location(shown), f"không đọc được tệp: {exc.strerror}")) from None
-    try:
-        composed = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        composed = yaml.compose(text, Loader=scalars.Loader)
     except yaml.YAMLError as exc:
-        raise ReportError(_syntax_error(shown, exc)) from None
+        raise ReportError(syntax_diagnostic(shown, text, exc)) from None
     if composed is None:
         return Node({}, Location(shown, 1, 1))
-    builder = _Builder(shown)
+    builder = _Builder(shown, text.split("\n"))
     root = builder.build(composed)
+    builder.problems += limits.value_problems(root)
     if builder.problems:
-        from reportgen.errors import Diagnostics
-
         raise ReportError(Diagnostics(builder.problems))
+    sink = _warnings_sink()
+    if sink is not None:
+        sink.extend(builder.warnings)
     if not isinstance(root.value, dict):
         raise ReportError(Diagnostic(root.location, "tệp phải là một bảng khóa: giá trị (mapping) ở cấp ngoài cùng"))
     return root
@@ -214,6 +297,7 @@ def _load_with_includes(path: Path, stack: tuple, files: list, project: Path) ->
     merged = Node({}, root.location)
     for entry in entries:
         target = _include_target(path, entry, project)
+        limits.check_included(files + [str(target)], entry.location)
         included = _load_with_includes(target, stack + (resolved,), files, project)
         merged = _merge(merged, included)
     return _merge(merged, root)
@@ -235,7 +319,11 @@ def _flatten(node: Node, path: tuple, loaded: LoadedYaml):
 def load(path: str | Path) -> LoadedYaml:
     """Load a report file and everything it includes."""
     loaded = LoadedYaml(data={})
-    root = _load_with_includes(Path(path), (), loaded.files, project_folder(Path(path)))
+    token = _WARNINGS.set(loaded.warnings)
+    try:
+        root = _load_with_includes(Path(path), (), loaded.files, project_folder(Path(path)))
+    finally:
+        _WARNINGS.reset(token)
     loaded.data = _flatten(root, (), loaded)
     return loaded
 
@@ -243,5 +331,9 @@ def load(path: str | Path) -> LoadedYaml:
 def load_plain(path: str | Path) -> LoadedYaml:
     """Load one YAML file (a template's settings, a table kind) without includes."""
     loaded = LoadedYaml(data={}, files=[display_path(path)])
-    loaded.data = _flatten(parse_file(Path(path)), (), loaded)
+    token = _WARNINGS.set(loaded.warnings)
+    try:
+        loaded.data = _flatten(parse_file(Path(path)), (), loaded)
+    finally:
+        _WARNINGS.reset(token)
     return loaded

@@ -129,6 +129,8 @@ class Indicator:
     location: Location
     field_locations: dict
     group: str | None = None  # `nhom`: the sheet it goes on in an export or a collection workbook
+    of_unit: "Unit | None" = None  # `cua_don_vi`: another unit's figure for indicator `base_id`
+    base_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -271,10 +273,12 @@ def _indicator(loaded: LoadedYaml, path: tuple, data: dict) -> Indicator:
     return Indicator(
         id=data["id"], name=data["ten"], unit=data.get("don_vi"), value=data.get("gia_tri"),
         numerator=data.get("tu_so"), denominator=data.get("mau_so"), typed_percent=data.get("ty_le_ghi"),
-        typed_percent_text=loaded.source_text.get(path + ("ty_le_ghi",)), rate=data.get("ty_le"),
+        typed_percent_text=loaded.figures.get(path + ("ty_le_ghi",)) or loaded.source_text.get(path + ("ty_le_ghi",)), rate=data.get("ty_le"),
         as_of=data.get("tinh_den"), targets=targets, previous=data.get("ky_truoc"),
         may_exceed=bool(data.get("co_the_vuot")), parts=parts, parts_are_whole=bool(data.get("thanh_phan_la_tong")),
-        location=loaded.where(path), field_locations=fields, group=data.get("nhom"))
+        location=loaded.where(path), field_locations=fields, group=data.get("nhom"),
+        of_unit=Unit(of["ma"], of["ten"], of.get("cap", "xa")) if (of := data.get("cua_don_vi")) else None,
+        base_id=of["chi_tieu"] if of else None)
 
 
 def build_indicators(loaded: LoadedYaml) -> list[Indicator]:

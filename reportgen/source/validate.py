@@ -16,6 +16,7 @@ from cerberus import errors as cerr
 from reportgen.errors import Diagnostics, suggestion
 from reportgen.source import schema as S
 from reportgen.source.loader import LoadedYaml
+from reportgen.source.reading import read_values, unreadable
 
 _TYPE_NAMES = {
     "string": "một chuỗi văn bản",
@@ -107,12 +108,19 @@ def _keys_at(schema: dict, parent: tuple) -> list[str]:
 
 def check_mapping(document: dict, schema: dict, path: tuple, loaded: LoadedYaml, diags: Diagnostics,
                   allow_unknown: bool = False) -> bool:
-    """Validate one mapping against a cerberus schema; report every error with its location."""
+    """Validate one mapping against a cerberus schema; report every error with its location.
+
+    Each value is first read for its field's kind from the text as typed (source/reading.py)."""
+    errors_before = len(diags.errors)
+    read_values(document, schema, path, loaded, diags)
+    read_failed = len(diags.errors) > errors_before
     validator = Validator(schema, allow_unknown=allow_unknown)
     if validator.validate(document):
-        return True
+        return not read_failed
     for error in _leaf_errors(validator._errors):
         field = path + tuple(error.document_path)
+        if unreadable(loaded, field):
+            continue  # already said why it could not be read
         where = loaded.where_key(field) if error.code == cerr.UNKNOWN_FIELD.code else loaded.where(field)
         diags.error(where, _message(error, _keys_at(schema, tuple(error.document_path[:-1]))), field)
     return False
@@ -229,7 +237,7 @@ def _check_unique_ids(data: dict, key: str, what: str, loaded: LoadedYaml, diags
 
 def check_report(loaded: LoadedYaml, default_kind: str = "bao_cao") -> Diagnostics:
     """Schema and shape rules for a whole report file (with its includes merged)."""
-    diags = Diagnostics()
+    diags = Diagnostics(list(loaded.warnings))
     data = loaded.data
     check_mapping(data, S.REPORT, (), loaded, diags)
     if isinstance(data.get("noi_dung"), list):
@@ -249,7 +257,7 @@ def check_report(loaded: LoadedYaml, default_kind: str = "bao_cao") -> Diagnosti
 
 def check_figures(loaded: LoadedYaml) -> Diagnostics:
     """A figures-only file (a unit's figures, a roll-up): `don_vi`, `ky`, `chi_tieu`, `phu_luc`."""
-    diags = Diagnostics()
+    diags = Diagnostics(list(loaded.warnings))
     data = loaded.data
     check_mapping(data, S.FIGURES, (), loaded, diags)
     for i, appendix in enumerate(data.get("phu_luc") or []):

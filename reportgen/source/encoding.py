@@ -1,0 +1,183 @@
+"""Reading a file's bytes as the text its author saw, and cleaning that text.
+
+Reports come from Windows machines: saved as UTF-16 by Notepad, as Windows-1258 by old
+editors, typed with the TCVN3 (ABC) or VNI fonts of the 1990s and pasted into Unicode
+files, decomposed (NFD) by macOS, or carrying zero-width characters from a web page.
+Each is read correctly or named, with the line and how to fix it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+
+SAVE_AS_UTF8 = ("mở tệp bằng Notepad, chọn Tệp → Lưu thành (File → Save As), ở ô Mã hóa (Encoding) "
+                "chọn UTF-8, rồi lưu")
+CONVERT_WITH_UNIKEY = ("chuyển sang Unicode bằng Unikey: chép đoạn văn bản, nhấn chuột phải vào biểu tượng "
+                       "Unikey → Công cụ chuyển mã (Ctrl+Shift+F6), chọn Nguồn: {source}, Đích: Unicode, "
+                       "bấm Chuyển mã rồi dán lại")
+LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI Windows"}
+
+
+class EncodingProblem(Exception):
+    """The bytes are not text we can read; `message` says what they likely are and what to do."""
+
+    def __init__(self, message: str, line: int = 0):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+# --- decoding -----------------------------------------------------------------------------
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+# Windows-1258 writes Vietnamese with combining tone marks (0xCC 0xEC 0xD2 0xDE 0xF2)
+# after the vowel and keeps ă ơ ư đ at 0xE3 0xF5 0xFD 0xF0 (capitals 0xC3 0xD5 0xDD 0xD0).
+_CP1258_TONES = re.compile(rb"[aeiouyAEIOUY\xe2\xea\xf4\xe3\xf5\xfd\xc2\xca\xd4\xc3\xd5\xdd][\xcc\xec\xd2\xde\xf2]")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM: ASCII-heavy YAML leaves a zero byte beside every character."""
+    if len(data) < 4 or data.count(0) < len(data) // 4:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    encoding = "utf-16-le" if odd > even * 4 else "utf-16-be" if even > odd * 4 else None
+    if encoding is None:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def likely_encoding(data: bytes) -> str:
+    """A name for bytes that are not UTF-8: the encodings Vietnamese files were saved in."""
+    latin = data.decode("cp1252", errors="replace")
+    legacy = legacy_encoding(latin)
+    if legacy:
+        return LEGACY_NAMES[legacy]
+    if _CP1258_TONES.search(data) or re.search(rb"[\xe3\xf5\xfd\xf0\xc3\xd5\xdd\xd0]", data):
+        return "Windows-1258"
+    return "Windows-1252"
+
+
+def decode(data: bytes) -> str:
+    """The text of a file; raise EncodingProblem with the likely encoding when it is not readable."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as exc:
+                line = data[:exc.start].count(b"\n") + 1
+                raise EncodingProblem(f"tệp bắt đầu bằng dấu BOM của {encoding.upper()} nhưng nội dung hỏng "
+                                      f"(dòng {line}); {SAVE_AS_UTF8}", line) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return text
+        line = data[:exc.start].count(b"\n") + 1
+        name = likely_encoding(data)
+        if name in LEGACY_NAMES.values():
+            fix = CONVERT_WITH_UNIKEY.format(source=name) + ", sau đó lưu tệp bằng mã UTF-8"
+        else:
+            fix = SAVE_AS_UTF8
+        raise EncodingProblem(f"tệp không được lưu bằng mã UTF-8 (có vẻ là {name}; ký tự đầu tiên không đọc "
+                              f"được ở dòng {line}): {fix}", line) from None
+
+
+# --- text from the old Vietnamese fonts ------------------------------------------------------
+
+# Vietnamese letters that Latin-1 has: in real text these are the only Latin-1 letters.
+_VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+# TCVN3 (ABC) fonts put the other Vietnamese letters at Latin-1 positions: ă=¨ â=© ê=ª ô=« ơ=¬
+# ư=(soft hyphen) đ=® à=µ á=¸ ả=¶ ã=· ạ=¹ ắ=¾ ằ=» ặ=Æ ậ=Ë ệ=Ö ì=× ỉ=Ø ị=Þ ò=ß ọ=ä ... Đ=§.
+_TCVN3 = {chr(c) for c in range(0xA1, 0x100)} - _VIETNAMESE_LATIN1 - set("°±²³´")
+# VNI fonts write a base letter and a mark: á=aù à=aø ả=aû ã=aõ ạ=aï â=aâ ă=aê ấ=aá ậ=aä ư=ö đ=ñ Đ=Ñ.
+_VNI = set("øûïåäëüæöñÑÖØÛÏÅÄËÜÆ")
+_VNI_MARKS = re.compile(r"[aeiouyâêôöAEIOUYÂÊÔÖ][øûïåäëüæùõØÛÏÅÄËÜÆÙÕ]|[aeoAEO][âÂ]|[aA][êÊ]|[ñÑ][aeiouyâêôöAEIOUYÂÊÔÖ]|[ö]")
+_ONLY_TCVN3 = _TCVN3 - _VNI
+# Letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư and the precomposed tones U+1EA0–U+1EF9).
+_MODERN = re.compile(r"[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+
+
+def _words(text: str) -> list[str]:
+    """Runs of letters and Latin-1 signs (so `nh©n` and `Coäng` stay one word each)."""
+    return re.findall(r"(?:[^\W\d_]|[\u00a1-\u00ff])+", text)
+
+
+def legacy_encoding(text: str) -> str | None:
+    """"tcvn3" or "vni" when the text reads as letters typed with those fonts, else None.
+
+    A word counts when it mixes ASCII letters with a sign the encoding leaves (`nh©n`,
+    `Coäng`); real Vietnamese has none of those inside words. At least two such words,
+    a fifth of the words at least, and more of them than words with Unicode-only letters."""
+    words = [w for w in _words(text) if re.search(r"[A-Za-z]", w)]
+    tcvn = [w for w in words if any(c in _TCVN3 for c in w)]
+    vni = [w for w in words if _VNI_MARKS.search(w)]
+    modern = sum(1 for w in _words(text) if _MODERN.search(w))
+    best = max(len(tcvn), len(vni))
+    if best < 2 or best <= modern or best * 5 < len(words):
+        return None
+    if any(c in _ONLY_TCVN3 for w in tcvn for c in w):
+        return "tcvn3"
+    return "vni" if len(vni) >= len(tcvn) else "tcvn3"
+
+
+# --- cleaning -----------------------------------------------------------------------------
+
+_INVISIBLE_NAMES = {
+    "\u200b": "dấu cách độ rộng 0 (U+200B)", "\u200c": "ký tự nối ẩn (U+200C)", "\u200d": "ký tự nối ẩn (U+200D)",
+    "\u2060": "ký tự nối từ ẩn (U+2060)", "\ufeff": "dấu BOM giữa văn bản (U+FEFF)",
+    "\u00ad": "dấu gạch nối mềm (U+00AD)",
+}
+
+
+def _is_invisible(ch: str) -> bool:
+    if ch in "\t\n":
+        return False
+    category = unicodedata.category(ch)
+    return category in ("Cc", "Cf") or ch in _INVISIBLE_NAMES
+
+
+def _describe(ch: str) -> str:
+    return _INVISIBLE_NAMES.get(ch) or f"ký tự điều khiển U+{ord(ch):04X}"
+
+
+@dataclass
+class Cleaned:
+    text: str
+    removed: list  # (line, description) of each invisible character taken out
+    legacy: list   # (line, column, "tcvn3"/"vni", the line's text) of text typed with the old fonts
+
+
+def clean(text: str) -> Cleaned:
+    """NFC, one kind of line break, no invisible characters; lines in TCVN3/VNI noted.
+
+    The old fonts are looked for before anything is removed: TCVN3 writes ư as the
+    soft hyphen."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    legacy = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        content = line.split(" #")[0] if not line.lstrip().startswith("#") else ""
+        kind = legacy_encoding(content)
+        if kind:
+            column = next((i for i, c in enumerate(content) if c in _TCVN3 | _VNI), 0) + 1
+            legacy.append((number, column, kind, content.strip()))
+    text = unicodedata.normalize("NFC", text)
+    removed = []
+    if any(_is_invisible(c) for c in text):
+        lines = text.split("\n")
+        for number, line in enumerate(lines, start=1):
+            found = [c for c in line if _is_invisible(c)]
+            if found:
+                removed.extend((number, _describe(c)) for c in dict.fromkeys(found))
+                lines[number - 1] = "".join(c for c in line if not _is_invisible(c))
+        text = "\n".join(lines)
+    return Cleaned(text, removed, legacy)

@@ -1,0 +1,99 @@
+"""What a plain YAML scalar means: YAML 1.2's core types, without YAML 1.1's surprises.
+
+PyYAML follows YAML 1.1, where `yes`, `no`, `on` and `off` are booleans, `1:30` is the
+number 90 (base 60), `0o12` and `012` are octal and `1_000` is a thousand. Staff type
+none of these meaning that. Here only `true`/`false` are booleans, only digits (with an
+optional decimal point and exponent) are numbers, `YYYY-MM-DD` is a date, and anything
+else is text. What a field finally holds is decided later from the field's kind
+(source/reading.py), from the scalar's text as written, which is always kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import ClassVar
+
+import yaml
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+STR_TAG = "tag:yaml.org,2002:str"
+MERGE_TAG = "tag:yaml.org,2002:merge"
+# Tags a user may write explicitly (`!!str 05`); any other tag is almost always text
+# that starts with "!" and was meant literally.
+STANDARD_TAGS = {STR_TAG, MERGE_TAG, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                 "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+                 "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+
+
+class Loader(_BaseLoader):
+    """The C parser when available, with no implicit types: every plain scalar is composed
+    as text and typed by `resolve_plain` (merge keys `<<` still work)."""
+
+    yaml_implicit_resolvers: ClassVar[dict] = {}
+
+
+Loader.add_implicit_resolver(MERGE_TAG, re.compile(r"^(?:<<)$"), ["<"])
+
+
+class PurePythonLoader(yaml.SafeLoader):
+    """The same without libyaml (used where the C parser is not installed, and in tests)."""
+
+    yaml_implicit_resolvers: ClassVar[dict] = {}
+
+
+PurePythonLoader.add_implicit_resolver(MERGE_TAG, re.compile(r"^(?:<<)$"), ["<"])
+
+
+def resolve_plain(text: str):
+    """None, True/False, an int, a float, a date, or the text itself."""
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text):
+        return float(text)
+    match = _DATE.match(text)
+    if match:
+        try:
+            return dt.date(*(int(g) for g in match.groups()))
+        except ValueError:
+            return text  # an impossible date: the field that expects a date says why
+    return text
+
+
+def is_plain(node: yaml.ScalarNode) -> bool:
+    """A scalar written without quotes (libyaml says "", the Python parser None)."""
+    return not node.style
+
+
+def scalar_value(node: yaml.ScalarNode):
+    """The value of a scalar node: quoted and block scalars are text, plain ones resolved."""
+    if not is_plain(node):
+        return node.value
+    return resolve_plain(node.value) if node.tag == STR_TAG else _explicit(node)
+
+
+def _explicit(node: yaml.ScalarNode):
+    """`!!int 5`, `!!bool true`: honoured when the text fits, else the text."""
+    value = resolve_plain(node.value)
+    kinds = {"tag:yaml.org,2002:int": int, "tag:yaml.org,2002:float": (int, float),
+             "tag:yaml.org,2002:bool": bool, "tag:yaml.org,2002:timestamp": dt.date}
+    wanted = kinds.get(node.tag)
+    if node.tag == "tag:yaml.org,2002:null":
+        return None
+    if wanted and isinstance(value, wanted):
+        return value
+    return node.value
