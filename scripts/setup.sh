@@ -24,12 +24,28 @@ if [ ${#need_system[@]} -gt 0 ]; then
   fi
 fi
 
-# Python environment with reportgen and the test tools.
+# Python environment with reportgen and the test tools. Only real errors are shown: pip's notes
+# about its configured locations and setuptools' banners (PYTHONWARNINGS reaches the build backend)
+# are not problems, and a clerk reads them as one.
+quiet_pip() {
+  PYTHONWARNINGS=ignore .venv/bin/python -m pip --disable-pip-version-check "$@" 2>&1 \
+    | { grep -v -E '^(WARNING: Location .* is ignored|Looking in (indexes|links):)' || true; }
+}
+echo "Cài môi trường Python (.venv) và reportgen..."
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e '.[test,bench]'
+quiet_pip install -q --upgrade pip
+quiet_pip install -q -e '.[test,bench]'
+
+# The YAML language server (what VS Code's YAML extension runs), for the editor tests; only when
+# Node is there, into the project's own .tools/ (git-ignored).
+if command -v npm >/dev/null 2>&1 && [ ! -x .tools/node_modules/.bin/yaml-language-server ]; then
+  echo "Cài yaml-language-server (kiểm thử hỗ trợ trình soạn thảo) vào .tools/..."
+  mkdir -p .tools
+  npm install --prefix .tools --no-audit --no-fund --silent --no-save yaml-language-server@1.19.2 >/dev/null \
+    || echo "Cảnh báo: không cài được yaml-language-server; bỏ qua kiểm thử trình soạn thảo." >&2
+fi
 
 if [ "${1:-}" != "--no-example" ]; then
   .venv/bin/reportgen build --pdf --text inputs/binh-dinh-2024-6thang.yaml
