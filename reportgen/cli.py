@@ -7,6 +7,8 @@ import click
 from reportgen.commands.build import build
 from reportgen.commands.check import check
 from reportgen.commands.diff import diff_command
+from reportgen.commands.export import export_command
+from reportgen.commands.form import collect_command, form_command
 from reportgen.commands.init import init
 from reportgen.commands.new import new_report
 from reportgen.commands.rollup import rollup_command
@@ -21,6 +23,7 @@ def main() -> None:
     """reportgen: báo cáo hành chính theo Nghị định 30/2020/NĐ-CP từ tệp YAML."""
 
 
-for command in (build, validate, schema, new_report, diff_command, check, rollup_command,
+for command in (build, validate, schema, new_report, diff_command, check, rollup_command, export_command,
+                form_command, collect_command,
                 init, templates_command):
     main.add_command(command)

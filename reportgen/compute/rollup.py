@@ -299,7 +299,8 @@ def unit_indicator_id(indicator_id: str, code: str) -> str:
 
 def _unit_indicator(total: Total, unit: Unit) -> dict:
     ind = total.by_unit[unit.code]
-    data = {"id": unit_indicator_id(total.id, unit.code), "ten": f"{total.first.name} ({unit.name})"}
+    data = {"id": unit_indicator_id(total.id, unit.code), "ten": f"{total.first.name} ({unit.name})",
+            "cua_don_vi": {"ma": unit.code, "ten": unit.name, "cap": unit.level, "chi_tieu": total.id}}
     if total.first.unit:
         data["don_vi"] = total.first.unit
     if ind.numerator is not None:

@@ -84,6 +84,13 @@ INDICATOR = {
     "ghi_chu": {"type": "string"},
     "nhom": {"type": "string", "empty": False,
              "meta": {"mo_ta": "nhóm chỉ tiêu: mỗi nhóm một trang tính khi kết xuất (reportgen export, form)"}},
+    "cua_don_vi": {"type": "dict", "schema": {
+        "ma": {"type": "string", "required": True, "empty": False},
+        "ten": {"type": "string", "required": True, "empty": False},
+        "chi_tieu": {"type": "string", "required": True, "empty": False},
+        "cap": {"type": "string", "allowed": ["xa", "tinh", "so-nganh"]}},
+        "meta": {"mo_ta": "số liệu của một đơn vị cấp dưới cho chỉ tiêu chi_tieu (reportgen rollup ghi, "
+                          "dùng cho phụ lục chi tiết và khi kết xuất)"}},
 }
 
 UNIT_LEVELS = ["xa", "tinh", "so-nganh"]

@@ -205,7 +205,7 @@ def _check_draft_date(data: dict, loaded: LoadedYaml, diags: Diagnostics) -> Non
     if not isinstance(value, dict) or not value.get("ngay"):
         return
     year, month, day = value.get("nam"), value.get("thang"), value.get("ngay")
-    if isinstance(year, int) and isinstance(month, int) and 1 <= month <= 12:
+    if isinstance(year, int) and isinstance(month, int) and isinstance(day, int) and 1 <= month <= 12:
         last = calendar.monthrange(year, month)[1]
         if day > last:
             diags.error(loaded.where(("ngay", "ngay")), f"ngày {day} không có trong tháng {month}/{year} "
@@ -213,7 +213,10 @@ def _check_draft_date(data: dict, loaded: LoadedYaml, diags: Diagnostics) -> Non
 
 
 def _check_signature(data: dict, loaded: LoadedYaml, diags: Diagnostics) -> None:
-    lines = (data.get("chu_ky") or {}).get("tham_quyen") or []
+    signature = data.get("chu_ky")
+    if not isinstance(signature, dict):  # a text or a list: the schema check reports it
+        return
+    lines = signature.get("tham_quyen") or []
     lines = [lines] if isinstance(lines, str) else lines
     for i, line in enumerate(lines):
         if isinstance(line, str) and not line.startswith(AUTHORITY_PREFIXES):
@@ -245,7 +248,7 @@ def check_report(loaded: LoadedYaml, default_kind: str = "bao_cao") -> Diagnosti
     for i, appendix in enumerate(data.get("phu_luc") or []):
         if isinstance(appendix, dict) and isinstance(appendix.get("noi_dung"), list):
             check_blocks(appendix["noi_dung"], ("phu_luc", i, "noi_dung"), loaded, diags)
-    kind = data.get("loai_van_ban") or default_kind
+    kind = data.get("loai_van_ban") if isinstance(data.get("loai_van_ban"), str) else default_kind
     _check_symbol(data, kind, loaded, diags)
     _check_number(data, loaded, diags)
     _check_draft_date(data, loaded, diags)

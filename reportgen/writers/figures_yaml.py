@@ -15,6 +15,9 @@ class _Dumper(yaml.SafeDumper):
     def increase_indent(self, flow=False, indentless=False):
         return super().increase_indent(flow, False)
 
+    def ignore_aliases(self, data):
+        return True  # a date shared by several indicators is written out each time, never as &id001
+
 
 def write_figures_yaml(data: dict, comments: list[str], schema_ref: str | None = None) -> bytes:
     head = [f"# yaml-language-server: $schema={schema_ref}"] if schema_ref else []

@@ -1,0 +1,181 @@
+"""The bounds of what a report file may hold, checked while it is read.
+
+A report is a few hundred kilobytes of text; these limits are far above any real one
+and far below what would make a build run for minutes or fill the memory:
+
+- a file's size (`MAX_FILE_BYTES`), the files and bytes a report includes in all;
+- the values YAML aliases expand to (`*x` repeating an `&x` block): counted on the event
+  stream, before anything is built, so an alias bomb is refused at once;
+- nesting depth, items of one list (table rows), length of one text;
+- numbers: finite and below `MAX_NUMBER` in size; texts: no control characters (Word
+  cannot store them).
+
+Each breach is a Diagnostic at the file, line and column where it happens.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import unicodedata
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from reportgen.errors import Diagnostic, Location, ReportError
+
+MAX_FILE_BYTES = 2_000_000
+MAX_TOTAL_BYTES = 10_000_000
+MAX_FILES = 200
+MAX_NODES = 200_000          # values in one file once aliases are expanded
+MAX_DEPTH = 40               # mappings and lists inside one another
+MAX_ITEMS = 10_000           # items of one list (rows of a table, indicators)
+MAX_TEXT = 200_000           # characters of one text
+MAX_NUMBER = 10 ** 17        # một trăm triệu tỷ: above any figure of a report
+ALLOWED_CONTROLS = {"\t", "\n", "\r"}
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def check_file_size(path: Path, shown: str) -> None:
+    """Refuse a file too large to be a report before reading it."""
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        return  # reading it says why
+    if size > MAX_FILE_BYTES:
+        raise ReportError(Diagnostic(Location(shown), f"tệp quá lớn ({_number(size)} byte); một tệp YAML của báo cáo "
+                                                      f"được tối đa {_number(MAX_FILE_BYTES)} byte"))
+
+
+def check_included(files: list, where: Location) -> None:
+    """The number and total size of the files one report reads (the report and its includes)."""
+    if len(files) > MAX_FILES:
+        raise ReportError(Diagnostic(where, f"báo cáo bao gồm quá {MAX_FILES} tệp", ("bao_gom",)))
+    total = 0
+    for name in files:
+        try:
+            total += os.stat(name).st_size
+        except OSError:
+            continue
+    if total > MAX_TOTAL_BYTES:
+        raise ReportError(Diagnostic(where, f"các tệp của báo cáo cộng lại {_number(total)} byte, vượt giới hạn "
+                                            f"{_number(MAX_TOTAL_BYTES)} byte", ("bao_gom",)))
+
+
+def _at(shown: str, mark) -> Location:
+    return Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
+
+
+def check_structure(text: str, shown: str, loader) -> None:
+    """Depth, list lengths, text lengths and alias expansion, on YAML's event stream.
+
+    An anchored collection's size is the number of values inside it (aliases in it already
+    expanded); each alias adds the size of what it names. Linear in the file's length."""
+    stack: list[list] = []  # per open collection: [anchor, values inside, items (lists), is_list]
+    sizes: dict[str, int] = {}
+    total = 0
+    try:
+        events = yaml.parse(text, Loader=loader)
+        for event in events:
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if stack and stack[-1][3]:
+                    _count_item(stack[-1], shown, event)
+                stack.append([event.anchor, 0, 0, isinstance(event, yaml.SequenceStartEvent)])
+                if len(stack) > MAX_DEPTH:
+                    raise ReportError(Diagnostic(_at(shown, event.start_mark),
+                                                 f"các khối lồng nhau quá {MAX_DEPTH} cấp"))
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                anchor, inside, _, _ = stack.pop()
+                added = inside + 1
+                if anchor:
+                    sizes[anchor] = added
+                if stack:
+                    stack[-1][1] += added
+                continue
+            if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+                if stack and stack[-1][3]:
+                    _count_item(stack[-1], shown, event)
+                if isinstance(event, yaml.ScalarEvent):
+                    added = 1
+                    if len(event.value) > MAX_TEXT:
+                        raise ReportError(Diagnostic(_at(shown, event.start_mark),
+                                                     f"văn bản dài {_number(len(event.value))} ký tự, vượt giới hạn "
+                                                     f"{_number(MAX_TEXT)} ký tự của một giá trị"))
+                    if event.anchor:
+                        sizes[event.anchor] = 1
+                else:
+                    if any(frame[0] == event.anchor for frame in stack):
+                        raise ReportError(Diagnostic(_at(shown, event.start_mark),
+                                                     f"tham chiếu *{event.anchor} nằm bên trong chính khối "
+                                                     f"&{event.anchor} mà nó trỏ tới (vòng lặp)"))
+                    added = sizes.get(event.anchor, 1)
+                total += added
+                if total > MAX_NODES:
+                    what = f"tham chiếu *{event.anchor} " if isinstance(event, yaml.AliasEvent) else ""
+                    raise ReportError(Diagnostic(_at(shown, event.start_mark),
+                                                 f"{what}làm tệp có quá {_number(MAX_NODES)} giá trị "
+                                                 "(tham chiếu & / * lồng nhau nhân số giá trị lên rất nhiều lần)"))
+                if stack:
+                    stack[-1][1] += added
+    except yaml.YAMLError:
+        return  # composing the file reports the syntax error, in Vietnamese
+
+
+def _count_item(frame: list, shown: str, event) -> None:
+    frame[2] += 1
+    if frame[2] > MAX_ITEMS:
+        raise ReportError(Diagnostic(_at(shown, event.start_mark),
+                                     f"danh sách có quá {_number(MAX_ITEMS)} mục (dòng của bảng, chỉ tiêu...)"))
+
+
+def _control_character(text: str) -> str | None:
+    for char in text:
+        if char in ALLOWED_CONTROLS:
+            continue
+        category = unicodedata.category(char)
+        if category == "Cc" or category == "Cs" or char in "\ufffe\uffff":
+            return char
+    return None
+
+
+def value_problems(root) -> list[Diagnostic]:
+    """Numbers that are not finite or absurdly large, texts with control characters; walks the
+    located nodes (`loader.Node`) without recursion."""
+    problems: list[Diagnostic] = []
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        value = node.value
+        if isinstance(value, dict):
+            for key, child in value.items():
+                bad = _control_character(key) if isinstance(key, str) else None
+                if bad:
+                    problems.append(Diagnostic(child.key_location or child.location,
+                                               f"khóa chứa ký tự điều khiển U+{ord(bad):04X}"))
+                pending.append(child)
+        elif isinstance(value, list):
+            pending.extend(value)
+        elif isinstance(value, str):
+            bad = _control_character(value)
+            if bad:
+                problems.append(Diagnostic(node.location, f"văn bản chứa ký tự điều khiển U+{ord(bad):04X} "
+                                                          "(không in được, Word không lưu được); hãy xóa ký tự đó"))
+        elif isinstance(value, (float, Decimal)) and not isinstance(value, bool):
+            if not math.isfinite(value):
+                problems.append(Diagnostic(node.location, f"{node.source or value} không phải là một số "
+                                                          "(vô hạn hoặc không xác định)"))
+            elif abs(value) > MAX_NUMBER:
+                problems.append(_too_big(node))
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_NUMBER:
+            problems.append(_too_big(node))
+    return problems
+
+
+def _too_big(node) -> Diagnostic:
+    shown = node.source if node.source and len(node.source) < 40 else "số này"
+    return Diagnostic(node.location, f"{shown} quá lớn: số trong báo cáo phải nhỏ hơn {_number(MAX_NUMBER)}")
