@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import click
 
+# First: Click's own messages are translated before any command's parameters are made.
+from reportgen.commands.vietnamese import VietnameseGroup  # isort: skip
+
 from reportgen.commands.build import build
 from reportgen.commands.check import check
 from reportgen.commands.diff import diff_command
@@ -17,7 +20,7 @@ from reportgen.commands.templates_list import templates_command
 from reportgen.commands.validate import validate
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=VietnameseGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="reportgen")
 def main() -> None:
     """reportgen: báo cáo hành chính theo Nghị định 30/2020/NĐ-CP từ tệp YAML."""

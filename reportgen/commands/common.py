@@ -22,8 +22,10 @@ from pathlib import Path
 
 import click
 
+from reportgen.commands import vietnamese  # noqa: F401 (Click's messages in Vietnamese, on import)
 from reportgen.errors import ReportError, display_path
 from reportgen.output import check_target, guarded_write  # noqa: F401 (the shared entry points)
+from reportgen.source.encoding import decode_head
 
 EXIT_INVALID = 1
 EXIT_INTERNAL = 2
@@ -73,7 +75,7 @@ def explain_os_error(exc: BaseException, path: str | Path | None = None) -> str:
 def _mentions_template(path: Path) -> bool:
     try:
         with open(path, "rb") as handle:
-            head = handle.read(HEAD_BYTES).decode("utf-8", errors="replace")
+            head = decode_head(handle.read(HEAD_BYTES))  # the loader's reading: BOM, UTF-16, CRLF
     except OSError:
         return True  # unreadable: building it says why
     return any(line.startswith("mau:") for line in head.splitlines())
