@@ -1,9 +1,12 @@
 """The .docx writer: lays out the document tree with the template's styles .docx.
 
-It decides nothing about content; it maps roles to the styles of styles.docx and
-writes WordprocessingML directly with lxml, in one pass and in the schema's
-order. The template package is read once per process (`styles_package`); its
-unchanged parts go into the output as they are.
+It decides nothing about content; it maps roles to the styles of styles.docx. The
+body is written in one pass as WordprocessingML text, each element's children in
+the order of its CT_ type (so the order is right by construction, and a 10,000-row
+table costs what its text costs); the parts taken from the template (section
+properties, settings) are edited with lxml through the order tables of `ooxml`.
+The template package is read once per process; its unchanged parts are copied as
+they are.
 """
 
 from __future__ import annotations
@@ -24,11 +27,11 @@ from reportgen.document import (
     Span,
     Table,
 )
-from reportgen.errors import Diagnostic, Location, ReportError, display_path
 from reportgen.writers import ooxml, properties
-from reportgen.writers.ooxml import SECTPR_ORDER, XML_SPACE, w
-from reportgen.writers.package import Package, serialize
+from reportgen.writers.ooxml import escape_attribute, escape_text, w
+from reportgen.writers.package import DeflateStream, serialize
 from reportgen.writers.roles import ROLES
+from reportgen.writers.template import RT, StylesPackage, style_name, styles_package
 
 CELL_PADDING_MM = 3.0
 # A row taller than this share of the page may split across pages: keeping it whole would
@@ -36,19 +39,11 @@ CELL_PADDING_MM = 3.0
 SPLIT_ROW_SHARE = 0.35
 PT_TO_MM = 0.3528
 HEADER_DISTANCE_MM = 10.0
-
-RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 CT = "application/vnd.openxmlformats-officedocument.wordprocessingml."
-MAIN_DOCUMENT = RT + "officeDocument"
-
-# Tag names computed once: the hot path builds thousands of these.
-P, PPR, PSTYLE, KEEPNEXT, IND, JC = w("p"), w("pPr"), w("pStyle"), w("keepNext"), w("ind"), w("jc")
-R, RPR, T, BR, TAB = w("r"), w("rPr"), w("t"), w("br"), w("tab")
-B, I, SZ, VERTALIGN, RSTYLE = w("b"), w("i"), w("sz"), w("vertAlign"), w("rStyle")
-TBL, TBLPR, TBLGRID, GRIDCOL, TR, TRPR, TC, TCPR = (w("tbl"), w("tblPr"), w("tblGrid"), w("gridCol"), w("tr"),
-                                                   w("trPr"), w("tc"), w("tcPr"))
-VAL, SECTPR = w("val"), w("sectPr")
+XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+Sink = "list[str] | DeflateStream"  # anything with append(str)
+REFERENCE_RPR = '<w:rPr><w:rStyle w:val="FootnoteReference"/><w:vertAlign w:val="superscript"/></w:rPr>'
 
 _HEADER_ROOT = (
     '<w:hdr xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" '
@@ -65,16 +60,18 @@ _HEADER_ROOT = (
     'xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" '
     'xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" '
     'xmlns:wpi="http://schemas.microsoft.com/office/word/2010/wordprocessingInk" '
-    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" mc:Ignorable="w14 wp14"/>'
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" mc:Ignorable="w14 wp14">'
 )
-_FOOTNOTES_ROOT = (
+_FOOTNOTES_START = (
     f'<w:footnotes xmlns:w="{ooxml.W_NS}" xmlns:r="{ooxml.R_NS}">'
     '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
     '</w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
     '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
     'w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
-    '</w:footnotes>'
 )
+_PAGE_FIELD = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE '
+               '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
+               '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
 
 
 def estimated_height_mm(cells, widths_mm: list[float], font_size: float) -> float:
@@ -84,110 +81,53 @@ def estimated_height_mm(cells, widths_mm: list[float], font_size: float) -> floa
         width = sum(widths_mm[column:column + cell.colspan]) - CELL_PADDING_MM
         column += cell.colspan
         per_line = max(width / (font_size * PT_TO_MM * 0.48), 1)
-        lines = sum(max(1, math.ceil(len(p.text) / per_line)) for p in cell.blocks if isinstance(p, Paragraph))
+        lines = sum(max(1, math.ceil(_text_length(p) / per_line)) for p in cell.blocks if isinstance(p, Paragraph))
         tallest = max(tallest, lines * font_size * PT_TO_MM * 1.15 + len(cell.blocks) * 1.4)
     return tallest
 
 
-def style_name(role: str) -> str:
-    return f"RG {role}"
+def _text_length(paragraph: Paragraph) -> int:
+    """len(paragraph.text) without building the text."""
+    return sum(len(i.text) if isinstance(i, Span) else 1 if isinstance(i, LineBreak) else 0
+               for i in paragraph.inlines)
 
 
 def length_twips(mm: float) -> int:
     """Twips of a length given in mm, rounded as Word's own EMU-based lengths are."""
-    return int(round(int(mm * 36000) / 635))
-
-
-class StylesPackage:
-    """The template's styles.docx, parsed once: its parts, its style ids, its body's section properties."""
-
-    def __init__(self, path: Path, data: bytes):
-        self.path = path
-        try:
-            self.package = Package.read(data)
-            document_rel = next(r for r in self.package.rels[""] if r.type == MAIN_DOCUMENT)
-            self.document_part = document_rel.target.lstrip("/")
-            self.document_xml = self.package.read_part(self.document_part)
-            styles_part = self._related(RT + "styles")
-            styles = etree.fromstring(self.package.read_part(styles_part))
-            settings_part = self._related(RT + "settings")
-            self.settings_part = settings_part
-            self.settings_xml = self.package.read_part(settings_part) if settings_part else None
-        except (KeyError, StopIteration, etree.XMLSyntaxError, ValueError, OSError) as exc:
-            raise ReportError(Diagnostic(Location(display_path(path)),
-                                         f"tệp kiểu (styles.docx) không đọc được: {exc}")) from None
-        except Exception as exc:  # zipfile.BadZipFile and the like: not a .docx at all
-            raise ReportError(Diagnostic(Location(display_path(path)),
-                                         f"tệp kiểu (styles.docx) không phải tệp .docx: {exc}")) from None
-        self.style_ids = {}
-        for style in styles.iter(w("style")):
-            name = style.find(w("name"))
-            if name is not None and name.get(VAL) not in self.style_ids:
-                self.style_ids[name.get(VAL)] = style.get(w("styleId"))
-        missing = [style_name(r) for r in ROLES if style_name(r) not in self.style_ids]
-        if missing:
-            raise ReportError(Diagnostic(Location(display_path(path)),
-                                         f"tệp kiểu thiếu các kiểu đoạn: {', '.join(missing)}"))
-        body = etree.fromstring(self.document_xml).find(w("body"))
-        found = body.find(SECTPR) if body is not None else None
-        self.sect_pr = found if found is not None else etree.Element(SECTPR)
-        for ref in self.sect_pr.findall(w("headerReference")):
-            self.sect_pr.remove(ref)
-
-    def _related(self, rel_type: str) -> str | None:
-        from reportgen.writers.package import resolve
-
-        rel = next((r for r in self.package.rels.get(self.document_part, []) if r.type == rel_type), None)
-        return resolve(self.document_part, rel.target) if rel else None
-
-
-_PACKAGES: dict[tuple, StylesPackage] = {}
-
-
-def styles_package(path: Path) -> StylesPackage:
-    """The parsed styles package, read from disk once per process (again only if the file changed)."""
-    if not path.is_file():
-        raise ReportError(Diagnostic(Location(display_path(path)), "không tìm thấy tệp kiểu (styles.docx) của mẫu"))
-    stat = path.stat()
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-    if key not in _PACKAGES:
-        _PACKAGES[key] = StylesPackage(path, path.read_bytes())
-    return _PACKAGES[key]
+    return round(int(mm * 36000) / 635)
 
 
 class DocxWriter:
     def __init__(self, styles: StylesPackage):
         self.styles = styles
-        self.style_ids = {role: styles.style_ids[style_name(role)] for role in ROLES}
+        self.style_tags = {role: f'<w:pStyle w:val="{escape_attribute(styles.style_ids[style_name(role)])}"/>'
+                           for role in ROLES}
         self.package = styles.package.copy()
-        self.footnotes = None
-        self.next_note_id = 1
+        self.notes: list[str] = []
+        self.page_text_height = 0.0
 
     # --- entry point ---
     def render(self, document: Document) -> bytes:
-        styles = self.styles
-        package = self.package
+        styles, package = self.styles, self.package
         package.drop_relationships(styles.document_part, {RT + "header", RT + "footnotes"})
-        root = etree.fromstring(styles.document_xml)
-        body = root.find(w("body"))
-        if body is None:
-            body = etree.SubElement(root, w("body"))
-        body.clear()
-        last = len(document.sections) - 1
+        head, tail = self._document_frame()
+        out = DeflateStream()
+        out.append(head)
         page = document.page
+        last = len(document.sections) - 1
         for index, section in enumerate(document.sections):
             self.page_text_height = (page.width_mm if section.landscape else page.height_mm) - page.top_mm \
                 - page.bottom_mm
+            width = page.text_width(section.landscape)
             for block in section.blocks:
-                self._block(body, block, document.page.text_width(section.landscape))
+                self._block(out, block, width)
             sect_pr = self._section_properties(document, section, index)
-            if index < last:
-                etree.SubElement(etree.SubElement(body, P), PPR).append(sect_pr)
-            else:
-                body.append(sect_pr)
-        package.set_part(styles.document_part, serialize(root))
-        if self.footnotes is not None:
-            self._add_part(RT + "footnotes", "word/footnotes.xml", CT + "footnotes+xml", self.footnotes)
+            out.append(f"<w:p><w:pPr>{sect_pr}</w:pPr></w:p>" if index < last else sect_pr)
+        out.append(tail)
+        package.set_part(styles.document_part, out.entry())
+        if self.notes:
+            self._add_part(RT + "footnotes", "word/footnotes.xml", CT + "footnotes+xml",
+                           XML_DECLARATION + _FOOTNOTES_START + "".join(self.notes) + "</w:footnotes>")
             if styles.settings_xml is not None:
                 settings = etree.fromstring(styles.settings_xml)
                 ooxml.footnote_settings(settings)
@@ -195,15 +135,27 @@ class DocxWriter:
         properties.write_core(package, document)
         return package.to_bytes()
 
-    def _add_part(self, rel_type: str, name: str, content_type: str, element) -> str:
+    def _document_frame(self) -> tuple[str, str]:
+        """The template's document part up to and after its body: root and namespaces kept."""
+        root = etree.fromstring(self.styles.document_xml)
+        for old in root.findall(w("body")):
+            root.remove(old)
+        etree.SubElement(root, w("body"))
+        head, _, tail = serialize(root).decode("utf-8").rpartition("<w:body/>")
+        return head + "<w:body>", "</w:body>" + tail
+
+    def _add_part(self, rel_type: str, name: str, content_type: str, xml: str) -> str:
         rel_id = self.package.relate(self.styles.document_part, rel_type, name.split("/", 1)[1])
-        self.package.set_part(name, serialize(element), content_type)
+        self.package.set_part(name, xml.encode("utf-8"), content_type)
         return rel_id
 
     # --- sections and pages ---
-    def _section_properties(self, document: Document, section: Section, index: int):
+    def _section_properties(self, document: Document, section: Section, index: int) -> str:
         """The section's sectPr: the template's, with this section's page, margins and headers."""
+        # Held under an element declaring the document's namespaces, so r:id gets the r: prefix.
+        holder = etree.Element(w("body"), nsmap=self.styles.namespaces)
         sect_pr = copy.deepcopy(self.styles.sect_pr)
+        holder.append(sect_pr)
         if index < len(document.sections) - 1:
             sect_pr.attrib.clear()
         page = document.page
@@ -221,155 +173,129 @@ class DocxWriter:
         if index == 0:
             for kind, with_number in (("default", True), ("first", False)):
                 ooxml.header_reference(sect_pr, kind, self._page_number_header(with_number))
-        return sect_pr
+        return ooxml.fragment(sect_pr, self.styles.namespaces)
 
     def _page_number_header(self, with_number: bool) -> str:
         """A header part holding one page-number paragraph (the PAGE field, or empty for page 1)."""
-        root = etree.fromstring(_HEADER_ROOT)
-        p = etree.SubElement(root, P)
-        etree.SubElement(etree.SubElement(p, PPR), PSTYLE, {VAL: self.style_ids["page-number"]})
-        if with_number:
-            ooxml.append_page_field(p)
-        name = self.package.next_partname("word/header%d.xml")
-        return self._add_part(RT + "header", name, CT + "header+xml", root)
+        xml = (XML_DECLARATION + _HEADER_ROOT + f"<w:p><w:pPr>{self.style_tags['page-number']}</w:pPr>"
+               + (_PAGE_FIELD if with_number else "") + "</w:p></w:hdr>")
+        return self._add_part(RT + "header", self.package.next_partname("word/header%d.xml"), CT + "header+xml", xml)
 
     # --- blocks ---
-    def _block(self, parent, block, width_mm: float, font_size: float | None = None) -> None:
+    def _block(self, out: Sink, block, width_mm: float) -> None:
         if isinstance(block, Paragraph):
-            self._paragraph(parent, block, font_size)
+            self._paragraph(out, block)
         elif isinstance(block, Rule):
-            self._rule(parent, block, width_mm)
+            self._rule(out, block, width_mm)
         elif isinstance(block, Table):
-            self._table(parent, block, width_mm)
+            self._table(out, block)
 
-    def _paragraph_start(self, parent, role: str, keep_next: bool = False):
-        p = etree.SubElement(parent, P)
-        ppr = etree.SubElement(p, PPR)
-        etree.SubElement(ppr, PSTYLE, {VAL: self.style_ids[role]})
-        if keep_next:
-            etree.SubElement(ppr, KEEPNEXT)
-        return p, ppr
-
-    def _paragraph(self, parent, para: Paragraph, font_size: float | None = None, align: str | None = None,
-                   bold: bool = False) -> None:
-        p, ppr = self._paragraph_start(parent, para.role, para.keep_with_next)
+    def _paragraph(self, out: Sink, para: Paragraph, font_size: float | None = None,
+                   align: str | None = None, bold: bool = False) -> None:
+        """w:p with w:pPr in CT_PPr order: pStyle, keepNext, ind, jc."""
+        ppr = self.style_tags[para.role]
+        if para.keep_with_next:
+            ppr += "<w:keepNext/>"
         if para.first_line_indent is False:
-            etree.SubElement(ppr, IND, {w("firstLine"): "0"})
+            ppr += '<w:ind w:firstLine="0"/>'
         chosen = para.align or align
         if chosen:
-            etree.SubElement(ppr, JC, {VAL: ALIGN[chosen]})
-        self._inlines(p, para.inlines, bold or para.bold, para.italic, font_size)
+            ppr += f'<w:jc w:val="{ALIGN[chosen]}"/>'
+        out.append(f"<w:p><w:pPr>{ppr}</w:pPr>")
+        self._inlines(out, para.inlines, bold or para.bold, para.italic, font_size)
+        out.append("</w:p>")
 
-    def _inlines(self, p, inlines: list, bold: bool, italic: bool, font_size: float | None) -> None:
-        size = str(int(round(font_size * 2))) if font_size else None
+    def _inlines(self, out: Sink, inlines: list, bold: bool, italic: bool, font_size: float | None) -> None:
+        size = f'<w:sz w:val="{round(font_size * 2)}"/>' if font_size else ""
         for item in inlines:
             if isinstance(item, Span):
-                run = etree.SubElement(p, R)
-                if item.bold or bold or item.italic or italic or item.superscript or size:
-                    rpr = etree.SubElement(run, RPR)
-                    if item.bold or bold:
-                        etree.SubElement(rpr, B)
-                    if item.italic or italic:
-                        etree.SubElement(rpr, I)
-                    if size:
-                        etree.SubElement(rpr, SZ, {VAL: size})
-                    if item.superscript:
-                        etree.SubElement(rpr, VERTALIGN, {VAL: "superscript"})
-                _run_text(run, item.text)
+                # w:rPr in CT_RPr order: b, i, sz, vertAlign.
+                rpr = ("<w:b/>" if item.bold or bold else "") + ("<w:i/>" if item.italic or italic else "") + size \
+                    + ('<w:vertAlign w:val="superscript"/>' if item.superscript else "")
+                content = _run_content(item.text)
+                if rpr or content:
+                    out.append(f"<w:r>{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}{content}</w:r>")
+                else:
+                    out.append("<w:r/>")
             elif isinstance(item, LineBreak):
-                etree.SubElement(etree.SubElement(p, R), BR)
+                out.append("<w:r><w:br/></w:r>")
             elif isinstance(item, Footnote):
-                p.append(self._footnote(item))
+                out.append(self._footnote(item))
 
-    def _footnote(self, note: Footnote):
+    def _footnote(self, note: Footnote) -> str:
         """Add the note to the footnotes part; return the reference run for the text."""
-        if self.footnotes is None:
-            self.footnotes = etree.fromstring(_FOOTNOTES_ROOT)
-        note_id = self.next_note_id
-        self.next_note_id += 1
-        element = etree.SubElement(self.footnotes, w("footnote"), {w("id"): str(note_id)})
-        p = etree.SubElement(element, P)
-        etree.SubElement(etree.SubElement(p, PPR), PSTYLE, {VAL: "FootnoteText"})
-        p.append(_reference_run(note_id, in_note=True))
+        note_id = len(self.notes) + 1
+        body = [f'<w:footnote w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+                + f"<w:r>{REFERENCE_RPR}<w:footnoteRef/></w:r>"]
         if note.content:
-            space = etree.SubElement(etree.SubElement(p, R), T, {XML_SPACE: "preserve"})
-            space.text = " "
-        self._inlines(p, note.content, False, False, None)
-        return _reference_run(note_id)
+            body.append('<w:r><w:t xml:space="preserve"> </w:t></w:r>')
+        self.notes.append("")  # the id is taken before notes inside the note's text
+        self._inlines(body, note.content, False, False, None)
+        body.append("</w:p></w:footnote>")
+        self.notes[note_id - 1] = "".join(body)
+        return f'<w:r>{REFERENCE_RPR}<w:footnoteReference w:id="{note_id}"/></w:r>'
 
-    def _rule(self, parent, rule: Rule, width_mm: float) -> None:
-        p, ppr = self._paragraph_start(parent, "rule")
-        side = str(length_twips(max((width_mm - rule.length_mm) / 2, 0)))
-        ooxml.top_border(ppr)
-        etree.SubElement(ppr, IND, {w("left"): side, w("right"): side})
+    def _rule(self, out: Sink, rule: Rule, width_mm: float) -> None:
+        side = length_twips(max((width_mm - rule.length_mm) / 2, 0))
+        out.append(f"<w:p><w:pPr>{self.style_tags['rule']}<w:pBdr><w:top w:val=\"single\" w:sz=\"6\" "
+                   f"w:space=\"1\" w:color=\"000000\"/></w:pBdr><w:ind w:left=\"{side}\" w:right=\"{side}\"/>"
+                   "</w:pPr></w:p>")
 
-    def _table(self, parent, table: Table, width_mm: float) -> None:
-        tbl = etree.SubElement(parent, TBL)
-        ooxml.table_properties(etree.SubElement(tbl, TBLPR), table.widths_mm, table.borders, table.indent_mm)
-        grid = etree.SubElement(tbl, TBLGRID)
-        for width in table.widths_mm:
-            etree.SubElement(grid, GRIDCOL, {w("w"): str(ooxml.twips(width))})
+    def _table(self, out: Sink, table: Table) -> None:
+        widths = table.widths_mm
+        out.append("<w:tbl>" + ooxml.table_properties_xml(widths, table.borders, table.indent_mm)
+                   + ooxml.table_grid_xml(widths))
         size = table.font_size if table.role == "table" else None
+        limit = SPLIT_ROW_SHARE * self.page_text_height
         rows = [(row, True) for row in table.header_rows] + [(row, False) for row in table.rows]
+        whole_table = out
         for cells, is_header in rows:
-            tr = etree.SubElement(tbl, TR)
+            out = ["<w:tr>"]
             if table.borders:
-                whole = is_header or estimated_height_mm(cells, table.widths_mm, table.font_size) \
-                    < SPLIT_ROW_SHARE * self.page_text_height
-                ooxml.row_properties(etree.SubElement(tr, TRPR), is_header, keep_whole=whole)
+                whole = is_header or estimated_height_mm(cells, widths, table.font_size) < limit
+                out.append(ooxml.row_properties_xml(is_header, keep_whole=whole))
             column = 0
             for cell in cells:
-                width = sum(table.widths_mm[column:column + cell.colspan])
+                width = sum(widths[column:column + cell.colspan])
                 column += cell.colspan
-                tc = etree.SubElement(tr, TC)
-                ooxml.cell_properties(etree.SubElement(tc, TCPR), width, cell.colspan, cell.vmerge, table.borders)
+                out.append("<w:tc>" + ooxml.cell_properties_xml(width, cell.colspan, cell.vmerge, table.borders))
                 inner = width - (CELL_PADDING_MM if table.borders else 0)
                 align = cell.align if table.role == "table" else None
                 for block in cell.blocks or [Paragraph("table-text", [])]:
                     if isinstance(block, Paragraph):
-                        self._paragraph(tc, block, size, align, bold=cell.bold)
+                        self._paragraph(out, block, size, align, bold=cell.bold)
                     else:
-                        self._block(tc, block, inner)
+                        self._block(out, block, inner)
                         if isinstance(block, Table):
-                            etree.SubElement(tc, P)  # a cell ends with a paragraph
+                            out.append("<w:p/>")  # a cell ends with a paragraph
+                out.append("</w:tc>")
+            out.append("</w:tr>")
+            whole_table.append("".join(out))  # one string per row: a long table stays small in memory
+        whole_table.append("</w:tbl>")
 
 
-def _run_text(run, text: str) -> None:
+def _run_content(text: str) -> str:
     """The run's text as w:t, with tabs and line breaks as their own elements (as Word stores them)."""
-    if "\t" in text or "\n" in text or "\r" in text:
-        buffer = ""
-        for char in text:
-            if char in "\t\r\n":
-                if buffer:
-                    _t(run, buffer)
-                    buffer = ""
-                etree.SubElement(run, TAB if char == "\t" else BR)
-            else:
-                buffer += char
-        if buffer:
-            _t(run, buffer)
-    elif text:
-        _t(run, text)
+    if "\t" not in text and "\n" not in text and "\r" not in text:
+        return _t(text) if text else ""
+    out, buffer = [], ""
+    for char in text:
+        if char in "\t\r\n":
+            if buffer:
+                out.append(_t(buffer))
+                buffer = ""
+            out.append("<w:tab/>" if char == "\t" else "<w:br/>")
+        else:
+            buffer += char
+    if buffer:
+        out.append(_t(buffer))
+    return "".join(out)
 
 
-def _t(run, text: str) -> None:
-    element = etree.SubElement(run, T)
+def _t(text: str) -> str:
     if text[0].isspace() or text[-1].isspace():
-        element.set(XML_SPACE, "preserve")
-    element.text = text
-
-
-def _reference_run(note_id: int, in_note: bool = False):
-    """A run holding the footnote's number: in the text (footnoteReference) or in the note (footnoteRef)."""
-    run = etree.Element(R)
-    rpr = etree.SubElement(run, RPR)
-    etree.SubElement(rpr, RSTYLE, {VAL: "FootnoteReference"})
-    etree.SubElement(rpr, VERTALIGN, {VAL: "superscript"})
-    if in_note:
-        etree.SubElement(run, w("footnoteRef"))
-    else:
-        etree.SubElement(run, w("footnoteReference"), {w("id"): str(note_id)})
-    return run
+        return f'<w:t xml:space="preserve">{escape_text(text)}</w:t>'
+    return f"<w:t>{escape_text(text)}</w:t>"
 
 
 def write_docx(document: Document, styles_path: Path) -> bytes:

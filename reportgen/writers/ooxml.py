@@ -8,6 +8,8 @@ children (a styles.docx edited in Word) still gives a valid document.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -22,7 +24,7 @@ def w(name: str) -> str:
 
 
 def twips(mm: float) -> int:
-    return int(round(mm * MM_TO_TWIPS))
+    return round(mm * MM_TO_TWIPS)
 
 
 def _sequence(*names: str) -> dict[str, int]:
@@ -102,51 +104,61 @@ def put(parent, child, order: dict[str, int], replace: bool = True):
     if replace:
         for old in parent.findall(child.tag):
             parent.remove(old)
-    rank = order.get(child.tag, len(order))
-    for sibling in parent:
-        if isinstance(sibling.tag, str) and order.get(sibling.tag, len(order)) > rank:
-            sibling.addprevious(child)
-            return child
-    parent.append(child)
+    following = _first_after(parent, order.get(child.tag, len(order)), order)
+    if following is None:
+        parent.append(child)
+    else:
+        following.addprevious(child)
     return child
 
 
-def make(name: str, **attributes) -> etree._Element:
-    """A w: element with w: attributes (in the order given)."""
-    element = etree.Element(w(name))
-    for key, value in attributes.items():
-        element.set(w(key), str(value))
+def add(parent, order: dict[str, int], name: str, attributes: dict | None = None, replace: bool = True):
+    """A new w:`name` child with w: attributes, placed by `order` (see `put`); returns it."""
+    tag = w(name)
+    attrib = {w(k): str(v) for k, v in attributes.items()} if attributes else None
+    if len(parent) == 0:
+        return etree.SubElement(parent, tag, attrib)  # the common case: a fresh parent
+    if replace:
+        for old in parent.findall(tag):
+            parent.remove(old)
+    following = _first_after(parent, order.get(tag, len(order)), order)
+    if following is None:
+        return etree.SubElement(parent, tag, attrib)
+    element = parent.makeelement(tag, attrib)
+    following.addprevious(element)
     return element
 
 
-def get_or_put(parent, name: str, order: dict[str, int]):
+def _first_after(parent, rank: int, order: dict[str, int]):
+    for sibling in parent:
+        if isinstance(sibling.tag, str) and order.get(sibling.tag, len(order)) > rank:
+            return sibling
+    return None
+
+
+def get_or_add(parent, name: str, order: dict[str, int]):
     found = parent.find(w(name))
-    return found if found is not None else put(parent, make(name), order)
+    return found if found is not None else add(parent, order, name)
+
+
+def fragment(element, declared: dict | None = None) -> str:
+    """`element` as text to splice into a part whose root declares `declared` (prefix -> URI):
+    the declarations the serializer repeats on a detached element's first tag are dropped."""
+    head, sep, rest = etree.tostring(element, encoding="unicode").partition(">")
+    for prefix, uri in (declared if declared is not None else element.nsmap).items():
+        if prefix:
+            head = head.replace(f' xmlns:{prefix}="{uri}"', "")
+    return head + sep + rest
 
 
 # --- fields and sections -------------------------------------------------------------------
 
-def append_page_field(p) -> None:
-    """A PAGE field (begin / instruction / separate / cached result / end) at the end of `p`."""
-    run = etree.SubElement(p, w("r"))
-    etree.SubElement(run, w("fldChar"), {w("fldCharType"): "begin"})
-    run = etree.SubElement(p, w("r"))
-    instr = etree.SubElement(run, w("instrText"), {XML_SPACE: "preserve"})
-    instr.text = " PAGE "
-    run = etree.SubElement(p, w("r"))
-    etree.SubElement(run, w("fldChar"), {w("fldCharType"): "separate"})
-    run = etree.SubElement(p, w("r"))
-    etree.SubElement(run, w("t")).text = "1"
-    run = etree.SubElement(p, w("r"))
-    etree.SubElement(run, w("fldChar"), {w("fldCharType"): "end"})
-
-
 def restart_page_numbers(sect_pr, start: int = 1) -> None:
-    put(sect_pr, make("pgNumType", start=start), SECTPR_ORDER)
+    add(sect_pr, SECTPR_ORDER, "pgNumType", {"start": start})
 
 
 def page_size(sect_pr, width_twips: int, height_twips: int, landscape: bool) -> None:
-    size = get_or_put(sect_pr, "pgSz", SECTPR_ORDER)
+    size = get_or_add(sect_pr, "pgSz", SECTPR_ORDER)
     size.set(w("w"), str(width_twips))
     size.set(w("h"), str(height_twips))
     if landscape:
@@ -158,8 +170,8 @@ def page_size(sect_pr, width_twips: int, height_twips: int, landscape: bool) -> 
 def page_margins(sect_pr, top: int, right: int, bottom: int, left: int, header: int, footer: int) -> None:
     margins = sect_pr.find(w("pgMar"))
     if margins is None:
-        margins = put(sect_pr, make("pgMar", top=0, right=0, bottom=0, left=0, header=0, footer=0, gutter=0),
-                      SECTPR_ORDER)
+        margins = add(sect_pr, SECTPR_ORDER, "pgMar", dict.fromkeys(
+            ("top", "right", "bottom", "left", "header", "footer", "gutter"), 0))
     for key, value in (("top", top), ("right", right), ("bottom", bottom), ("left", left),
                        ("header", header), ("footer", footer)):
         margins.set(w(key), str(value))
@@ -167,74 +179,82 @@ def page_margins(sect_pr, top: int, right: int, bottom: int, left: int, header: 
 
 def header_reference(sect_pr, kind: str, rel_id: str) -> None:
     """A header reference, after the ones already there (they form one group at the start)."""
-    ref = make("headerReference", type=kind)
+    ref = add(sect_pr, SECTPR_ORDER, "headerReference", {"type": kind}, replace=False)
     ref.set(f"{{{R_NS}}}id", rel_id)
-    put(sect_pr, ref, SECTPR_ORDER, replace=False)
 
 
 def title_page(sect_pr) -> None:
-    put(sect_pr, make("titlePg"), SECTPR_ORDER)
+    add(sect_pr, SECTPR_ORDER, "titlePg")
 
 
 # --- paragraphs -----------------------------------------------------------------------------
 
 def top_border(p_pr, size_eighths: int = 6) -> None:
     """A solid line on top of a paragraph."""
-    borders = p_pr.find(w("pBdr"))
-    if borders is None:
-        borders = put(p_pr, make("pBdr"), PPR_ORDER)
-    put(borders, make("top", val="single", sz=size_eighths, space=1, color="000000"), PBDR_ORDER)
+    borders = get_or_add(p_pr, "pBdr", PPR_ORDER)
+    add(borders, PBDR_ORDER, "top", {"val": "single", "sz": size_eighths, "space": 1, "color": "000000"})
 
 
-# --- tables ---------------------------------------------------------------------------------
+# --- tables (written as text: the writer's hot path; each in its CT_ sequence order) -------------
 
-TABLE_PROPERTY_TAGS = ("tblW", "tblInd", "tblBorders", "tblLayout", "tblCellMar", "tblLook", "tblStyle")
-
-
-def table_properties(tbl_pr, widths_mm: list[float], borders: bool, indent_mm: float) -> None:
-    """Width, indent, borders, fixed layout and cell margins; anything else in `tbl_pr` keeps its place."""
-    for tag in TABLE_PROPERTY_TAGS:
-        for old in tbl_pr.findall(w(tag)):
-            tbl_pr.remove(old)
-    put(tbl_pr, make("tblW", w=sum(twips(x) for x in widths_mm), type="dxa"), TBLPR_ORDER)
+def table_properties_xml(widths_mm: list[float], borders: bool, indent_mm: float) -> str:
+    """w:tblPr: width, indent, borders, fixed layout, cell margins (CT_TblPr order)."""
+    out = [f'<w:tblPr><w:tblW w:w="{sum(twips(x) for x in widths_mm)}" w:type="dxa"/>']
     if indent_mm:
-        put(tbl_pr, make("tblInd", w=twips(indent_mm), type="dxa"), TBLPR_ORDER)
-    edges = make("tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        if borders:
-            etree.SubElement(edges, w(edge), {w("val"): "single", w("sz"): "4", w("space"): "0", w("color"): "000000"})
-        else:
-            etree.SubElement(edges, w(edge), {w("val"): "nil"})
-    put(tbl_pr, edges, TBLPR_ORDER)
-    put(tbl_pr, make("tblLayout", type="fixed"), TBLPR_ORDER)
-    margins = make("tblCellMar")
-    for side in ("left", "right"):
-        etree.SubElement(margins, w(side), {w("w"): str(twips(1.5)), w("type"): "dxa"})
-    put(tbl_pr, margins, TBLPR_ORDER)
+        out.append(f'<w:tblInd w:w="{twips(indent_mm)}" w:type="dxa"/>')
+    edge = '"single" w:sz="4" w:space="0" w:color="000000"/>' if borders else '"nil"/>'
+    out.append("<w:tblBorders>" + "".join(f"<w:{side} w:val={edge}"
+                                          for side in ("top", "left", "bottom", "right", "insideH", "insideV")))
+    margin = twips(1.5)
+    out.append(f'</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="{margin}" w:type="dxa"/>'
+               f'<w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar></w:tblPr>')
+    return "".join(out)
 
 
-def row_properties(tr_pr, header: bool, keep_whole: bool = True) -> None:
-    if keep_whole:
-        put(tr_pr, make("cantSplit"), TRPR_ORDER)
-    if header:
-        put(tr_pr, make("tblHeader"), TRPR_ORDER)
+def table_grid_xml(widths_mm: list[float]) -> str:
+    return "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{twips(x)}"/>' for x in widths_mm) + "</w:tblGrid>"
 
 
-def cell_properties(tc_pr, width_mm: float, colspan: int, vmerge: str | None, center_vertically: bool) -> None:
-    put(tc_pr, make("tcW", w=twips(width_mm), type="dxa"), TCPR_ORDER)
+def row_properties_xml(header: bool, keep_whole: bool = True) -> str:
+    inner = ("<w:cantSplit/>" if keep_whole else "") + ("<w:tblHeader/>" if header else "")
+    return f"<w:trPr>{inner}</w:trPr>" if inner else "<w:trPr/>"
+
+
+def cell_properties_xml(width_mm: float, colspan: int, vmerge: str | None, center_vertically: bool) -> str:
+    """w:tcPr (CT_TcPr order: tcW, gridSpan, vMerge, vAlign)."""
+    out = f'<w:tcPr><w:tcW w:w="{twips(width_mm)}" w:type="dxa"/>'
     if colspan > 1:
-        put(tc_pr, make("gridSpan", val=colspan), TCPR_ORDER)
+        out += f'<w:gridSpan w:val="{colspan}"/>'
     if vmerge:
-        put(tc_pr, make("vMerge", val="restart") if vmerge == "restart" else make("vMerge"), TCPR_ORDER)
+        out += '<w:vMerge w:val="restart"/>' if vmerge == "restart" else "<w:vMerge/>"
     if center_vertically:
-        put(tc_pr, make("vAlign", val="center"), TCPR_ORDER)
+        out += '<w:vAlign w:val="center"/>'
+    return out + "</w:tcPr>"
+
+
+# --- text -------------------------------------------------------------------------------------
+
+# Characters XML 1.0 cannot hold at all (C0 controls but tab and newlines, lone surrogates, U+FFFE/F).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape_text(text: str) -> str:
+    """Character data as libxml2 writes it (& < > and CR escaped); characters XML forbids dropped."""
+    if _NOT_XML.search(text):
+        text = _NOT_XML.sub("", text)
+    if "&" in text or "<" in text or ">" in text or "\r" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    return text
+
+
+def escape_attribute(value: str) -> str:
+    return (escape_text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;"))
 
 
 # --- settings -------------------------------------------------------------------------------
 
 def footnote_settings(settings) -> None:
     """settings.xml names the separator notes (-1 and 0) every footnotes part starts with."""
-    pr = make("footnotePr")
+    pr = add(settings, SETTINGS_ORDER, "footnotePr")
     etree.SubElement(pr, w("footnote"), {w("id"): "-1"})
     etree.SubElement(pr, w("footnote"), {w("id"): "0"})
-    put(settings, pr, SETTINGS_ORDER)

@@ -42,6 +42,42 @@ class Entry:
                    deflate.compress(content) + deflate.flush())
 
 
+class DeflateStream:
+    """A part compressed as it is written, so a long document is never whole in memory.
+
+    `append` takes text; it is encoded and compressed in blocks. Deflate's output does not
+    depend on how its input is split, so the bytes equal those of compressing it at once.
+    """
+
+    BLOCK = 1 << 16
+
+    def __init__(self):
+        self._deflate = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+        self._pending: list[str] = []
+        self._pending_size = 0
+        self._compressed: list[bytes] = []
+        self._crc = 0
+        self._size = 0
+
+    def append(self, text: str) -> None:
+        self._pending.append(text)
+        self._pending_size += len(text)
+        if self._pending_size >= self.BLOCK:
+            self._feed()
+
+    def _feed(self) -> None:
+        data = "".join(self._pending).encode("utf-8")
+        self._pending, self._pending_size = [], 0
+        self._crc = zlib.crc32(data, self._crc)
+        self._size += len(data)
+        self._compressed.append(self._deflate.compress(data))
+
+    def entry(self) -> Entry:
+        self._feed()
+        self._compressed.append(self._deflate.flush())
+        return Entry(zipfile.ZIP_DEFLATED, self._crc, self._size, b"".join(self._compressed))
+
+
 @dataclass(frozen=True)
 class Relationship:
     id: str
@@ -129,7 +165,8 @@ class Package:
         return package
 
     # --- editing ---
-    def set_part(self, name: str, content: bytes, content_type: str | None = None) -> None:
+    def set_part(self, name: str, content: bytes | Entry, content_type: str | None = None) -> None:
+        """A new or changed part: its bytes, or an already compressed Entry."""
         self.changed[name] = content
         if content_type and self.defaults.get(posixpath.splitext(name)[1][1:].lower()) != content_type:
             self.overrides[name] = content_type
@@ -193,8 +230,13 @@ class Package:
         self.changed["[Content_Types].xml"] = self.content_types(parts)
         if "_rels/.rels" not in self.changed and "" in self.rels:
             self.changed["_rels/.rels"] = rels_xml(self.rels[""])
-        return write_zip([(name, Entry.of(self.changed[name]) if name in self.changed else self.entries[name])
-                          for name in members])
+        return write_zip([(name, self._entry(name)) for name in members])
+
+    def _entry(self, name: str) -> Entry:
+        if name not in self.changed:
+            return self.entries[name]
+        content = self.changed[name]
+        return content if isinstance(content, Entry) else Entry.of(content)
 
 
 def write_zip(members: list[tuple[str, Entry]]) -> bytes:

@@ -1,0 +1,80 @@
+"""How the build grows with the document: an appendix of 100, 1,000 and 10,000 task rows, and
+5,000 body paragraphs; whole process (`reportgen build`), time and peak memory, per row.
+
+    .venv/bin/python benchmarks/bench_scale.py [--rows 100 1000 10000] [--paragraphs 5000]
+
+The reports are generated from the 40-task example: its appendix's rows repeated (their
+texts, without template expressions) and its body's paragraphs repeated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import project, reportgen, run_process  # noqa: E402
+
+REPORT = "binh-dinh-2024-6thang"
+ROW_TEXT = {
+    "noi_dung": "Xây dựng kế hoạch kiểm tra, giám sát việc triển khai, thực hiện các nhiệm vụ của Đề án 06 "
+                "theo chức năng, nhiệm vụ của đơn vị, địa phương",
+    "van_ban": "Quyết định số 2329/QĐ-UBND ngày 28/6/2024 của Chủ tịch UBND tỉnh",
+    "don_vi": "Công an tỉnh, UBND các huyện, thị xã, thành phố",
+    "thoi_han": "Trong năm 2024",
+    "trang_thai": "dang_trien_khai",
+}
+PARAGRAPH = ("Công an tỉnh đã chủ trì, phối hợp với các sở, ngành, địa phương triển khai thực hiện "
+             "các nhiệm vụ được giao tại Đề án 06, bảo đảm tiến độ và chất lượng theo kế hoạch.")
+
+
+def with_rows(inputs: Path, rows: int) -> Path:
+    """The example with its appendix holding `rows` task rows in one group."""
+    appendix_file = inputs / REPORT / "phu-luc.yaml"
+    data = yaml.safe_load(appendix_file.read_text(encoding="utf-8"))
+    group = data["phu_luc"][0]["bang"]["nhom"][0]
+    group["dong"] = [dict(ROW_TEXT, noi_dung=f"{ROW_TEXT['noi_dung']} ({i})") for i in range(1, rows + 1)]
+    data["phu_luc"][0]["bang"]["nhom"] = [group]
+    appendix_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return inputs / f"{REPORT}.yaml"
+
+
+def with_paragraphs(inputs: Path, count: int) -> Path:
+    """The example with `count` plain paragraphs in its first section."""
+    report = inputs / f"{REPORT}.yaml"
+    data = yaml.safe_load(report.read_text(encoding="utf-8"))
+    data["noi_dung"].insert(0, {"muc": "Nội dung dài", "noi_dung": [f"{PARAGRAPH} ({i})" for i in range(count)]})
+    report.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return report
+
+
+def measure(report: Path, runs: int) -> tuple[float, float]:
+    out = report.parent.parent / "outputs" / "x.docx"
+    samples = [run_process(reportgen("build", str(report), "-o", str(out))) for _ in range(runs)]
+    seconds = sorted(s[0] for s in samples)[len(samples) // 2]
+    return seconds, max(s[1] for s in samples) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, nargs="*", default=[100, 1000, 10000])
+    parser.add_argument("--paragraphs", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    print("rows     time      peak RSS   per row")
+    for rows in args.rows:
+        with tempfile.TemporaryDirectory() as tmp:
+            seconds, mib = measure(with_rows(project(Path(tmp)), rows), args.runs)
+        print(f"{rows:>6}  {seconds:6.2f} s  {mib:6.0f} MiB  {seconds / rows * 1000:6.3f} ms  "
+              "(targets at 10,000: ≤ 2 s, ≤ 150 MiB)")
+    with tempfile.TemporaryDirectory() as tmp:
+        seconds, mib = measure(with_paragraphs(project(Path(tmp)), args.paragraphs), args.runs)
+    print(f"{args.paragraphs} body paragraphs: {seconds:.2f} s, {mib:.0f} MiB (target ≤ 1 s)")
+
+
+if __name__ == "__main__":
+    main()

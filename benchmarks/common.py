@@ -1,0 +1,45 @@
+"""Helpers the benchmarks share: a project folder in a temporary place, timing whole processes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+EXAMPLE = ROOT / "inputs" / "binh-dinh-2024-6thang.yaml"
+
+
+def project(folder: Path) -> Path:
+    """A project layout in `folder` (inputs/ copied, templates/ linked); returns its inputs/ folder."""
+    inputs = folder / "inputs"
+    shutil.copytree(ROOT / "inputs", inputs)
+    (folder / "templates").symlink_to(ROOT / "templates")
+    (folder / "schema").symlink_to(ROOT / "schema")
+    (folder / "outputs").mkdir()
+    return inputs
+
+
+def run_process(command: list[str], cwd: Path = ROOT) -> tuple[float, int]:
+    """Wall time (s) and peak resident memory (KiB) of one whole process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{child.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss
+
+
+def median_ms(values: list[float]) -> float:
+    return statistics.median(values) * 1000
+
+
+def reportgen(*args: str) -> list[str]:
+    return [PYTHON, "-m", "reportgen", *args]
