@@ -193,18 +193,20 @@ def _blocks(kinds: tuple, body_ref: str, description: str) -> dict:
                       "then": {"properties": {k: True for k in own["properties"]}, "additionalProperties": False}})
     cases.append({"if": {"propertyNames": {"enum": list(union)}},
                   "then": {"anyOf": [{"required": [k]} for k in kinds]}})
-    return {"type": "object", "description": description, "properties": union,
+    # a plain string is a paragraph: one type list rather than anyOf [string, block], so an editor
+    # reports a misspelt key of a block instead of "expected a string"
+    return {"type": ["object", "string"], "description": description, "properties": union,
             "additionalProperties": False, "allOf": cases}
 
 
 def _body(block_ref: str = "khoi") -> dict:
-    return {"type": "array", "items": {"anyOf": [{"type": "string"}, _ref(block_ref)]},
+    return {"type": "array", "items": _ref(block_ref),
             "description": DESCRIPTIONS["noi_dung"]}
 
 
 def _cell() -> dict:
     return {"anyOf": [{"type": "string"}, {"type": "number"},
-                      {"type": "array", "items": {"anyOf": [{"type": "string"}, _ref("khoi_o")]}}],
+                      {"type": "array", "items": _ref("khoi_o")}],
             "description": "Một ô: chữ, số, hoặc danh sách đoạn văn, gach, cong"}
 
 
