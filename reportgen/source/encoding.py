@@ -92,6 +92,15 @@ def decode(data: bytes) -> str:
                               f"được ở dòng {line}): {fix}", line) from None
 
 
+def decode_head(data: bytes) -> str:
+    """The first bytes of a file as text, as `decode` would read them, never failing
+    (finding the reports in a folder: a BOM, UTF-16 or a stray byte changes nothing)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(encoding, errors="replace")
+    return _utf16_without_bom(data[:len(data) // 2 * 2]) or data.decode("utf-8", errors="replace")
+
+
 # --- text from the old Vietnamese fonts ------------------------------------------------------
 
 # Vietnamese letters that Latin-1 has: in real text these are the only Latin-1 letters.
@@ -101,8 +110,11 @@ _VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓ
 _TCVN3 = {chr(c) for c in range(0xA1, 0x100)} - _VIETNAMESE_LATIN1 - set("°±²³´")
 # VNI fonts write a base letter and a mark: á=aù à=aø ả=aû ã=aõ ạ=aï â=aâ ă=aê ấ=aá ậ=aä ư=ö đ=ñ Đ=Ñ.
 _VNI = set("øûïåäëüæöñÑÖØÛÏÅÄËÜÆ")
-_VNI_MARKS = re.compile(r"[aeiouyâêôöAEIOUYÂÊÔÖ][øûïåäëüæùõØÛÏÅÄËÜÆÙÕ]|[aeoAEO][âÂ]|[aA][êÊ]|[ñÑ][aeiouyâêôöAEIOUYÂÊÔÖ]|[ö]")
+_VNI_MARKS = re.compile(r"[aeiouyâêôöAEIOUYÂÊÔÖ][øûïæùõØÛÏÆÙÕ]|[aeoAEO][åäâÅÄÂ]|[aA][êëüÊËÜ]|^[ñÑ][aeiouyâêôöAEIOUYÂÊÔÖ]")
+_VNI_U_HORN = "öÖ"  # ư, Ư: also German, so it counts only beside a VNI mark
 _ONLY_TCVN3 = _TCVN3 - _VNI
+# Letters Western European names also have (Müller, Straße, Peña): alone they prove nothing.
+_WESTERN = set("äöüßçëîïñûÄÖÜÇËÎÏÑÛ")
 # Letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư and the precomposed tones U+1EA0–U+1EF9).
 _MODERN = re.compile(r"[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
 
@@ -120,7 +132,11 @@ def legacy_encoding(text: str) -> str | None:
     a fifth of the words at least, and more of them than words with Unicode-only letters."""
     words = [w for w in _words(text) if re.search(r"[A-Za-z]", w)]
     tcvn = [w for w in words if any(c in _TCVN3 for c in w)]
+    if not any(c in _TCVN3 - _WESTERN for w in tcvn for c in w):
+        tcvn = []
     vni = [w for w in words if _VNI_MARKS.search(w)]
+    if vni:
+        vni = [w for w in words if _VNI_MARKS.search(w) or any(c in _VNI_U_HORN for c in w)]
     modern = sum(1 for w in _words(text) if _MODERN.search(w))
     best = max(len(tcvn), len(vni))
     if best < 2 or best <= modern or best * 5 < len(words):

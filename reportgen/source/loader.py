@@ -136,7 +136,7 @@ class _Builder:
                 Location(self.file, mark.line + 1, mark.column + 2),
                 f'phần sau " #" ("{rest[1:].strip()}") bị YAML bỏ đi như một chú thích; nếu đó là nội dung, '
                 f'đặt cả văn bản trong ngoặc kép: {quoted(node.value + rest)}; nếu là chú thích, để hai dấu cách '
-                "trước dấu #"))
+                "trước dấu #", severity="warning"))
 
 
 def _split_decimal(previous, key_node, value_node, lines: list[str]) -> bool:
@@ -176,17 +176,6 @@ def read_source(path: Path) -> str:
     except encoding.EncodingProblem as problem:
         raise ReportError(Diagnostic(Location(shown, problem.line, 1) if problem.line else Location(shown),
                                      problem.message)) from None
-
-
-def peek_source(path: Path) -> str:
-    """The text of a file as well as it can be read, never failing (finding reports in a folder)."""
-    try:
-        return encoding.clean(read_source(path)).text
-    except ReportError:
-        try:
-            return path.read_bytes().decode("cp1252", errors="replace")
-        except OSError:
-            return ""
 
 
 def _cleaned(shown: str, text: str) -> str:
