@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import project, reportgen, run_process  # noqa: E402
+from common import project, reportgen, run_process
 
 REPORT = "binh-dinh-2024-6thang"
 ROW_TEXT = {

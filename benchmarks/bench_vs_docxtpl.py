@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import EXAMPLE, PYTHON, ROOT, median_ms, reportgen, run_process  # noqa: E402
+from common import EXAMPLE, PYTHON, ROOT, median_ms, reportgen, run_process
 
 DOCXTPL_RENDER = (
     "import json, sys\n"
@@ -59,7 +59,7 @@ def docxtpl_template(path: Path, columns: int) -> None:
     table = doc.add_table(rows=3, cols=columns)
     table.rows[0].cells[0].text = "{%tr for row in rows %}"
     for i, cell in enumerate(table.rows[1].cells):
-        cell.text = "{{ row[%d] }}" % i
+        cell.text = f"{{{{ row[{i}] }}}}"
     table.rows[2].cells[0].text = "{%tr endfor %}"
     doc.save(str(path))
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,6 +105,12 @@ def build_many(paths: list[Path], options: BuildOptions, on_done=None, workers: 
             if on_done:
                 on_done(results[-1])
         return results
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # only batches need processes
+
+    # Imported before the pool starts, so forked workers inherit the loaded modules.
+    import reportgen.pipeline  # noqa: F401
+    import reportgen.writers.docx  # noqa: F401
+
     results_by_path = {}
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {pool.submit(build_one, str(p), options): p for p in paths}

@@ -114,6 +114,10 @@ def _explain(exc: BaseException, names: list[str]) -> str:
     return "lỗi khi tính biểu thức"
 
 
+# Jinja's code for a text, shared by the environments of one process (same class, filters, tests).
+_COMPILED_CODE: dict[tuple, object] = {}
+
+
 class Renderer:
     """Renders texts, collecting every problem with its location instead of stopping."""
 
@@ -124,9 +128,14 @@ class Renderer:
         self._compiled: dict[str, jinja2.Template] = {}
 
     def compile(self, raw: str) -> jinja2.Template:
-        """A text's compiled template; the same text (a repeated figure's wording) compiles once."""
+        """A text's compiled template; the same text (a repeated figure's wording) compiles once,
+        and its Python code once per process (a batch's reports share their templates' texts)."""
         if raw not in self._compiled:
-            self._compiled[raw] = self.env.from_string(raw)
+            env = self.env
+            key = (type(env), frozenset(env.filters), frozenset(env.tests), raw)
+            if key not in _COMPILED_CODE:
+                _COMPILED_CODE[key] = env.compile(raw)
+            self._compiled[raw] = env.template_class.from_code(env, _COMPILED_CODE[key], env.make_globals(None))
         return self._compiled[raw]
 
     def _names(self) -> list[str]:
