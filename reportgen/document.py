@@ -58,6 +58,7 @@ class Cell:
     align: str = "justify"
     bold: bool = False
     shade: bool = False
+    status: str | None = None  # the row's status when this cell marks it (`hoàn thành`): the text writer names it
 
 
 @dataclass

@@ -15,11 +15,12 @@ from reportgen.compose.variables import filters, for_edition, report_variables
 from reportgen.compute import periods
 from reportgen.compute.indicators import IndicatorSet, IndicatorView, check_indicators
 from reportgen.compute.numbering import appendix_label
+from reportgen.compute.period_checks import check_period
 from reportgen.compute.tables import TableBuilder, Tallies, all_tables, compute_tables
-from reportgen.document import Document
+from reportgen.document import Document, Paragraph, Span
 from reportgen.errors import Diagnostics, ReferenceProblem, suggestion
 from reportgen.source.loader import LoadedYaml, load
-from reportgen.source.model import Report, build_report
+from reportgen.source.model import Report, Text, build_report
 from reportgen.source.templates import Template, load_template
 from reportgen.source.validate import check_report
 
@@ -56,8 +57,19 @@ def _warn_paper_without_number(report: Report, loaded: LoadedYaml, diags: Diagno
         diags.warning(loaded.where(("ngay",)), "bản giấy (--ban giay) nhưng ngày ban hành chưa có ngày: ngày sẽ để trống")
 
 
-def prepare(path: str | Path, strict: bool = False, edition: str | None = None) -> Prepared:
+def _mark_draft(document: Document) -> None:
+    """A draft built with figures still to update says so on its first line."""
+    document.sections[0].blocks.insert(0, Paragraph("body", [Span("DỰ THẢO", bold=True)], align="left",
+                                                    first_line_indent=False))
+    document.title = f"DỰ THẢO {document.title}"
+
+
+def prepare(path: str | Path, strict: bool = False, edition: str | None = None, draft: bool = False,
+            carried_from: tuple | None = None) -> Prepared:
     """Run every stage up to the document tree; raise ReportError with all problems found.
+
+    `draft`: figures not yet updated are warnings and the document is marked DỰ THẢO;
+    `carried_from`: (period, date) of the report this one was started from (reportgen new).
 
     `edition`: "dien-tu" leaves the number and the day blank for the document system,
     "giay" prints them, None prints the report as written.
@@ -78,6 +90,7 @@ def prepare(path: str | Path, strict: bool = False, edition: str | None = None) 
         except periods.PeriodError as exc:
             diags.error(loaded.where(("ky",)), str(exc), ("ky",))
             diags.raise_if_errors()
+    check_period(report, loaded, period, template.settings, diags, draft, carried_from)
 
     # The renderer is needed by the indicators' wording, and the Jinja environment needs the
     # indicators: the renderer is made first and given its environment once that exists.
@@ -113,6 +126,9 @@ def prepare(path: str | Path, strict: bool = False, edition: str | None = None) 
     variables = {"bao_cao": report_variables(report, template, period, lambda t: renderer.text(t.raw, t.location))}
     variables["bao_cao"]["ban"] = edition or "giay"
     env.globals.update(variables)
+    # named footnotes are texts like the others: `tính đến {{ bao_cao.tinh_den }}` stays right next period
+    report.footnotes = {key: Text(renderer.text(note.raw, note.location), note.location)
+                        for key, note in report.footnotes.items()}
 
     builder = TableBuilder(template, {i.id: indicator_set.view(i.id) for i in report.indicators}, diags,
                            lambda t: renderer.text(t.raw, t.location))
@@ -120,6 +136,8 @@ def prepare(path: str | Path, strict: bool = False, edition: str | None = None) 
 
     context = Context(report, template, renderer, diags, variables, computed, labels)
     document = compose(context)
+    if draft:
+        _mark_draft(document)
     table_indicators = {r.indicator for t in all_tables(report) for g in t[0].groups for r in g.rows if r.indicator}
     _warn_unused(report, indicator_set.used | table_indicators, context.used_footnotes, diags)
     diags.raise_if_errors(strict)

@@ -30,6 +30,7 @@ class BuildOptions:
     pdf: bool = False
     strict: bool = False
     debug: bool = False  # re-raise internal errors with their traceback (for developers)
+    draft: bool = False  # --nhap: figures not yet updated are warnings; the document says DỰ THẢO
     edition: str | None = None  # dien-tu | giay | None (as written); see `resolve_edition`
 
 
@@ -60,7 +61,7 @@ def build_one(path: str | Path, options: BuildOptions) -> BuildResult:
     path = Path(path)
     result = BuildResult(display_path(path), ok=False)
     try:
-        prepared = prepare(path, strict=options.strict, edition=options.edition)
+        prepared = prepare(path, strict=options.strict, draft=options.draft, edition=options.edition)
         result.messages += [w.render() for w in prepared.diagnostics.warnings]
         target = Path(options.output) if options.output else default_output(path, ".docx")
         guard = _check_targets(prepared, target, options)
@@ -131,16 +132,18 @@ def build_many(paths: list[Path], options: BuildOptions, on_done=None, workers: 
               help="dien-tu: số, ngày và dòng (Kèm theo ...) để trống cho Hệ thống quản lý văn bản cấp "
                    "(mặc định khi có --pdf); giay: in số và ngày của báo cáo.")
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
+@click.option("--nhap", "draft", is_flag=True,
+              help="Dựng bản nháp ghi DỰ THẢO dù còn số liệu chưa cập nhật (chua_cap_nhat).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Số báo cáo dựng song song (mặc định: số lõi CPU).")
 @click.option("--debug", is_flag=True, hidden=True)
-def build(paths, output, with_text, with_pdf, edition, strict, jobs, debug):
+def build(paths, output, with_text, with_pdf, edition, strict, jobs, draft, debug):
     """Dựng báo cáo .docx từ tệp YAML (hoặc mọi báo cáo trong một thư mục)."""
     files = report_files(paths)
     if not files:
         raise click.UsageError("không tìm thấy tệp báo cáo nào (tệp YAML có khóa mau:).")
     if output and len(files) != 1:
         raise click.UsageError("-o chỉ dùng khi dựng một báo cáo.")
-    options = BuildOptions(output, with_text, with_pdf, strict, debug, edition=resolve_edition(edition, with_pdf))
+    options = BuildOptions(output, with_text, with_pdf, strict, debug, edition=resolve_edition(edition, with_pdf), draft=draft)
     interactive = len(files) > 1 and sys.stderr.isatty()
 
     def report(result):

@@ -16,7 +16,21 @@ def table(ctx: Context, computed: ComputedTable, width_mm: float | None = None) 
     widths = [round(width_mm * c.width / total, 2) for c in computed.columns]
     header = header_rows(computed)
     rows = [row(ctx, r, computed) for r in computed.rows]
+    _name_statuses(computed, rows)
     return Table(widths, header, rows, font_size=computed.font_size)
+
+
+def _name_statuses(computed: ComputedTable, rows: list[list[Cell]]) -> None:
+    """Each data row's status cell carries the status's name (the .docx shows only its mark)."""
+    facts = iter(computed.row_facts)
+    keys = [c.key for c in computed.columns]
+    for out_row, cells in zip(computed.rows, rows):
+        if out_row.kind != "data":
+            continue
+        status = next(facts, (None, None))[1]
+        spec = computed.statuses.get(status) or {}
+        if spec.get("cot") in keys:
+            cells[keys.index(spec["cot"])].status = spec.get("ten", status)
 
 
 def cell(ctx: Context, content, align: str) -> Cell:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from reportgen import formatting as F
 from reportgen.compute import periods
@@ -52,6 +53,36 @@ def for_edition(report: Report, edition: str | None) -> Report:
     return dataclasses.replace(report, number=None, date=dataclasses.replace(report.date, day=None))
 
 
+class Day(dt.date):
+    """A date that prints the long way (`ngày 14 tháng 11 năm 2025`); `| ngay_ngan` gives 14/11/2025."""
+
+    def __str__(self) -> str:
+        return F.long_date(self)
+
+
+def as_day(day: dt.date) -> Day:
+    return Day(day.year, day.month, day.day)
+
+
+class DataWindow:
+    """`bao_cao.chot_so_lieu`: the days whose figures the report counts (ND09, or the calendar)."""
+
+    def __init__(self, window: periods.Window):
+        self.tu_ngay, self.den_ngay = as_day(window.start), as_day(window.end)
+
+    def __str__(self) -> str:
+        return f"từ ngày {F.short_date(self.tu_ngay)} đến ngày {F.short_date(self.den_ngay)}"
+
+
+def period_variables(period: periods.Period | None, statistical: bool) -> dict:
+    """The period of the report, the ones before and after it, and its data window."""
+    if period is None:
+        return {"ky": None, "ky_truoc": None, "ky_sau": None, "chot_so_lieu": None, "tinh_den": None}
+    window = DataWindow(period.data_window(statistical))
+    return {"ky": period, "ky_truoc": period.previous(), "ky_sau": period.next(), "chot_so_lieu": window,
+            "tinh_den": window.den_ngay}
+
+
 def _blank(text: str | None, width: int = 5) -> str:
     return text if text else " " * width
 
@@ -83,7 +114,7 @@ def report_variables(report: Report, template: Template, period: periods.Period 
         "co_quan": report.agency.name,
         "co_quan_ngan": report.agency.short_name,
         "dia_danh": report.place,
-        "ky": period,
+        **period_variables(period, template.settings.get("che_do_bao_cao") == "thong_ke"),
         "kinh_gui": [render_text(t) for t in report.recipients],
         "van_ban_yeu_cau": request,
     }

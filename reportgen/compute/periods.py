@@ -1,4 +1,10 @@
-"""Reporting periods: month, quarter, 6 months, 9 months, year."""
+"""Reporting periods: month, quarter, 6 months, 9 months, year, and their data cut-off windows.
+
+An administrative report (Nghị định 09/2019/NĐ-CP, chế độ báo cáo) counts its figures from
+the 15th of the month before the period to the 14th of its last month; the 6-, 9-month and
+yearly reports start on 15 December of the year before. A statistical report (outside ND09)
+counts calendar periods: from the first day of the period to its last.
+"""
 
 from __future__ import annotations
 
@@ -37,6 +43,20 @@ _ID_PATTERNS = [
     (re.compile(r"9thang-(\d{4})"), NINE_MONTHS),
     (re.compile(r"nam-(\d{4})"), YEAR),
 ]
+
+
+CUT_OFF_DAY = 14  # ND09: the data of a period is counted up to the 14th of its last month
+
+
+@dataclass(frozen=True)
+class Window:
+    """The first and last day whose figures a report counts."""
+
+    start: dt.date
+    end: dt.date
+
+    def __contains__(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
 
 
 class PeriodError(ValueError):
@@ -103,6 +123,13 @@ class Period:
         return "năm"
 
     @property
+    def label_long(self) -> str:
+        """The label with the year written out: `tháng 9 năm 2024`, `Quý III năm 2024`."""
+        if self.kind in (MONTH, QUARTER):
+            return f"{self.label_without_year} năm {self.year}"
+        return self.label
+
+    @property
     def first_month(self) -> int:
         """Number of the period's first month."""
         if self.kind == MONTH:
@@ -134,6 +161,32 @@ class Period:
         """Last day of the period."""
         last_day = calendar.monthrange(self.year, self.last_month)[1]
         return dt.date(self.year, self.last_month, last_day)
+
+    def data_window(self, statistical: bool = False) -> Window:
+        """The days whose figures this period's report counts (ND09, or the calendar)."""
+        if statistical:
+            return Window(self.start, self.end)
+        end = dt.date(self.year, self.last_month, CUT_OFF_DAY)
+        if self.kind in (MONTH, QUARTER) or (self.kind == HALF and self.number == 2):
+            month_before = self.first_month - 1
+            start = dt.date(self.year - 1, 12, CUT_OFF_DAY + 1) if month_before == 0 \
+                else dt.date(self.year, month_before, CUT_OFF_DAY + 1)
+        else:  # 6 months, 9 months, year: from 15 December of the year before
+            start = dt.date(self.year - 1, 12, CUT_OFF_DAY + 1)
+        return Window(start, end)
+
+    def offset_from(self, other: Period) -> int | None:
+        """How many periods of the same kind this one is after `other` (None for another kind)."""
+        if self.kind != other.kind:
+            return None
+        highest = _NUMBER_RANGE[self.kind]
+        if highest is None:
+            return self.year - other.year
+        return (self.year - other.year) * highest + (self.number - other.number)
+
+    def shifted(self, step: int) -> Period:
+        """The period `step` periods after this one (before, for a negative step)."""
+        return self._shift(step)
 
     def previous(self) -> Period:
         """The period of the same kind just before: quy-1-2025 → quy-4-2024."""

@@ -82,6 +82,8 @@ INDICATOR = {
     "thanh_phan": {"type": "list", "schema": {"type": "dict", "schema": INDICATOR_PART}},
     "thanh_phan_la_tong": {"type": "boolean"},
     "ghi_chu": {"type": "string"},
+    "chua_cap_nhat": {"type": "boolean",
+                      "meta": {"mo_ta": "số vẫn là của kỳ trước (reportgen new ghi); nhập số kỳ này rồi xóa dòng này"}},
     "nhom": {"type": "string", "empty": False,
              "meta": {"mo_ta": "nhóm chỉ tiêu: mỗi nhóm một trang tính khi kết xuất (reportgen export, form)"}},
     "cua_don_vi": {"type": "dict", "schema": {
@@ -153,6 +155,7 @@ REPORT = {
     "chu_thich": {"type": "dict", "keysrules": {"type": "string"}, "valuesrules": {"type": "string"}},
     "chi_tieu": {"type": "list", "schema": {"type": "dict", "schema": INDICATOR}},
     "phu_luc": {"type": "list", "schema": {"type": "dict", "schema": APPENDIX}},
+    "ky_so_sanh": {**TEXT_OR_LIST, "meta": {"mo_ta": "các kỳ trước được nhắc có chủ ý (so sánh): \"năm 2023\" hoặc nam-2023"}},
     "don_vi": UNIT,
 }
 
@@ -196,6 +199,8 @@ TEMPLATE = {
                "meta": {"mo_ta": "đường kính thật của con dấu cơ quan (mm): ảnh dấu trên văn bản điện tử có kích thước này"}},
     "le": {"type": "dict", "schema": {k: {"type": "number", "min": 5, "max": 60} for k in ("tren", "duoi", "trai", "phai")}},
     "cach_viet_chi_tieu": {"type": "dict", "valuesrules": {"type": "string"}},
+    "che_do_bao_cao": {"type": "string", "allowed": ["hanh_chinh", "thong_ke"],
+                       "meta": {"mo_ta": "hanh_chinh: kỳ lấy số liệu theo Nghị định 09/2019 (ngày 15 đến ngày 14); thong_ke: theo lịch"}},
     "dang_tieu_de": {"type": "dict", "valuesrules": {"type": "dict", "schema": {
         "dam": {"type": "boolean"}, "nghieng": {"type": "boolean"}, "in_hoa": {"type": "boolean"}}}},
 }
@@ -221,5 +226,6 @@ TABLE_KIND = {
     "cot": {"type": "list", "required": True, "schema": {"type": "dict", "schema": _COLUMN}},
     "trang_thai": {"type": "dict", "valuesrules": {"type": "dict", "schema": {
         "cot": {"type": "string"}, "ten": {"type": "string", "required": True}}}},
-    "sang_ky_moi": {"type": "dict", "schema": {"bo_trang_thai": {"type": "list", "schema": {"type": "string"}}}},
+    "sang_ky_moi": {"type": "dict", "schema": {"bo_trang_thai": {"type": "list", "schema": {"type": "string"}},
+                                               "bo_khi": {"type": "string", "allowed": ["nam_moi", "moi_ky"]}}},
 }

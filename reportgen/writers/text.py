@@ -1,7 +1,9 @@
 """Plain text in reading order, for review in `git diff` and for comparing with an original.
 
 Header table and tables row by row (cells separated by a tab), body paragraphs one
-per line, footnote marks as ^N with the notes listed at the end of each section.
+per line, footnote marks as ^N with the notes listed at the end of each section. A
+task's status is written by name (`[Hoàn thành]`) where the .docx puts its mark, so a
+status that changed between two periods reads as words in `git diff`.
 """
 
 from __future__ import annotations
@@ -15,6 +17,13 @@ from reportgen.document import (
     Span,
     Table,
 )
+
+STATUS_MARK = "X"  # what the table puts in a status column when the row gives no text
+
+
+def _status(name: str, text: str) -> str:
+    label = f"[{name[:1].upper()}{name[1:]}]"
+    return label if text in ("", STATUS_MARK) else f"{label} {text}"
 
 
 class _Text:
@@ -36,13 +45,16 @@ class _Text:
                 self.notes.append(f"^{self.counter} " + self.inlines(item.content))
         return out
 
+    def cell(self, cell) -> str:
+        text = " ".join(self.inlines(p.inlines) for p in cell.blocks if isinstance(p, Paragraph)).strip()
+        return _status(cell.status, text) if getattr(cell, "status", None) else text
+
     def block(self, block) -> None:
         if isinstance(block, Paragraph):
             self.lines.append(self.inlines(block.inlines))
         elif isinstance(block, Table):
             for row in block.header_rows + block.rows:
-                cells = [" ".join(self.inlines(p.inlines) for p in c.blocks if isinstance(p, Paragraph)).strip()
-                         for c in row]
+                cells = [self.cell(c) for c in row]
                 self.lines.append("\t".join(cells).rstrip())
         elif isinstance(block, Rule):
             return
