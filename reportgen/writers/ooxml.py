@@ -253,6 +253,13 @@ def escape_attribute(value: str) -> str:
 
 # --- settings -------------------------------------------------------------------------------
 
+def zoom_settings(settings, percent: int = 100) -> None:
+    """Open at 100 % (w:percent is required by CT_Zoom); and no preview picture to save."""
+    add(settings, SETTINGS_ORDER, "zoom", {"percent": percent})
+    for preview in settings.findall(w("savePreviewPicture")):
+        settings.remove(preview)
+
+
 def footnote_settings(settings) -> None:
     """settings.xml names the separator notes (-1 and 0) every footnotes part starts with."""
     pr = add(settings, SETTINGS_ORDER, "footnotePr")
