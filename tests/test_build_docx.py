@@ -157,3 +157,24 @@ def test_several_addressees_are_dash_lines_under_the_colon(mini_copy, tmp_path):
     label, item = lines[0][1].paragraph_format.left_indent, lines[1][1].paragraph_format.left_indent
     assert round(label.cm, 1) == 2.5 and item > label
     assert not lines[0][1].font.bold
+
+
+def test_package_metadata_names_reportgen_and_claims_nothing_it_cannot_know(built_mini):
+    from reportgen import __version__
+
+    app = built_mini.xml("docProps/app.xml")
+    assert f"<Application>reportgen {__version__}</Application>" in app
+    for unknown in ("Pages", "Words", "Characters", "Lines", "Paragraphs", "Microsoft", "Template"):
+        assert unknown not in app
+    names = built_mini.zip.namelist()
+    assert not [n for n in names if "thumbnail" in n or n.endswith((".jpeg", ".jpg", ".png", ".emf", ".wmf"))]
+    assert "thumbnail" not in built_mini.xml("_rels/.rels")
+    assert 'Extension="jpeg"' not in built_mini.xml("[Content_Types].xml")
+    settings = built_mini.xml("word/settings.xml")
+    assert re.search(r'<w:zoom w:percent="100"/>', settings)
+    assert "savePreviewPicture" not in settings
+    core = built_mini.xml("docProps/core.xml")
+    assert "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2024-07-05T00:00:00Z</dcterms:created>" in core
+    assert "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2024-07-05T00:00:00Z</dcterms:modified>" in core
+    assert "lastPrinted" not in core and "python-docx" not in core
+    assert "<dc:creator>Ủy ban nhân dân tỉnh Bình Định</dc:creator>" in core

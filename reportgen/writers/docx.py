@@ -128,11 +128,14 @@ class DocxWriter:
         if self.notes:
             self._add_part(RT + "footnotes", "word/footnotes.xml", CT + "footnotes+xml",
                            XML_DECLARATION + _FOOTNOTES_START + "".join(self.notes) + "</w:footnotes>")
-            if styles.settings_xml is not None:
-                settings = etree.fromstring(styles.settings_xml)
+        if styles.settings_xml is not None:
+            settings = etree.fromstring(styles.settings_xml)
+            ooxml.zoom_settings(settings)
+            if self.notes:
                 ooxml.footnote_settings(settings)
-                package.set_part(styles.settings_part, serialize(settings))
+            package.set_part(styles.settings_part, serialize(settings))
         properties.write_core(package, document)
+        properties.write_app(package)
         return package.to_bytes()
 
     def _document_frame(self) -> tuple[str, str]:

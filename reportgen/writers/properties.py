@@ -1,9 +1,11 @@
-"""The package's document properties (docProps/core.xml), the same for the same inputs."""
+"""The package's properties: docProps/core.xml (the same for the same inputs) and docProps/app.xml
+(the program that wrote it, and nothing it cannot know: no page or word counts), no thumbnail."""
 
 from __future__ import annotations
 
 from lxml import etree
 
+from reportgen import __version__
 from reportgen.document import Document
 from reportgen.writers.package import Package, serialize
 
@@ -49,9 +51,30 @@ def write_core(package: Package, document: Document) -> None:
     _set(root, CP, "lastModifiedBy", document.author)
     _set(root, DCTERMS, "created", stamp, w3cdtf=True)
     _set(root, DCTERMS, "modified", stamp, w3cdtf=True)
-    _set(root, CP, "lastPrinted", stamp)
+    for never_printed in root.findall(f"{{{CP}}}lastPrinted"):
+        root.remove(never_printed)
     _set(root, CP, "revision", "1")
     _set(root, DC, "description", "reportgen")
     _set(root, CP, "keywords", "")
     _set(root, CP, "category", "")
     package.set_part(name, serialize(root), CORE_TYPE)
+
+
+EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+EXTENDED_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+EXTENDED_TYPE = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+THUMBNAIL_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+APP_PART = "docProps/app.xml"
+
+
+def write_app(package: Package) -> None:
+    """docProps/app.xml naming reportgen and its version; the template's thumbnail dropped."""
+    package.drop_relationships("", {THUMBNAIL_REL})
+    rel = next((r for r in package.rels.get("", []) if r.type == EXTENDED_REL), None)
+    name = rel.target.lstrip("/") if rel else APP_PART
+    if rel is None:
+        package.relate("", EXTENDED_REL, APP_PART)
+    root = etree.Element(f"{{{EXTENDED}}}Properties", nsmap={None: EXTENDED})
+    etree.SubElement(root, f"{{{EXTENDED}}}Application").text = f"reportgen {__version__}"
+    etree.SubElement(root, f"{{{EXTENDED}}}DocSecurity").text = "0"
+    package.set_part(name, serialize(root), EXTENDED_TYPE)
