@@ -16,6 +16,7 @@ from reportgen.commands.init import init
 from reportgen.commands.new import new_report
 from reportgen.commands.rollup import rollup_command
 from reportgen.commands.schema import schema
+from reportgen.commands.sign import sign_command
 from reportgen.commands.templates_list import templates_command
 from reportgen.commands.validate import validate
 
@@ -30,3 +31,4 @@ for command in (build, validate, schema, new_report, diff_command, check, rollup
                 form_command, collect_command,
                 init, templates_command):
     main.add_command(command)
+main.add_command(sign_command)

@@ -12,13 +12,19 @@ from reportgen.commands.common import EXIT_INTERNAL, EXIT_INVALID, explain_os_er
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 def check(paths):
-    """Kiểm tra tệp .docx bất kỳ theo thể thức Nghị định 30/2020/NĐ-CP."""
+    """Kiểm tra tệp .docx bất kỳ theo thể thức Nghị định 30/2020/NĐ-CP; với tệp PDF: bản điện tử hay giấy,
+    PDF/A, phông, ô ký và từng chữ ký số."""
     from reportgen.check import CheckError, check_docx, format_findings, summary_line
+    from reportgen.check.pdf import check_pdf, is_pdf
 
     worst = 0
     for raw in paths:
         try:
-            findings = check_docx(raw)
+            if is_pdf(raw):  # a PDF: its edition, fonts, signature boxes and signatures (reportgen/check/pdf.py)
+                facts, findings = check_pdf(raw)
+                click.echo("\n".join(f"{raw}: {fact}" for fact in facts))
+            else:
+                findings = check_docx(raw)
         except CheckError as exc:
             click.echo(f"{raw}: {exc}", err=True)
             worst = max(worst, EXIT_INTERNAL)

@@ -178,6 +178,22 @@ def sidecar_path(pdf: Path) -> Path:
     return pdf.with_name(pdf.stem + SIDECAR_SUFFIX)
 
 
+def unsigned_stem(pdf: Path) -> str:
+    """x for x.pdf, x.nguoi-ky.pdf and x.co-quan.pdf (the names `reportgen sign` gives)."""
+    stem = pdf.stem
+    for role in ROLES:
+        if stem.endswith("." + role):
+            stem = stem[: -len(role) - 1]
+    return stem
+
+
+def sidecar_candidates(pdf: Path) -> list[Path]:
+    """The sidecar of this PDF, then of the unsigned PDF it grew from (x.ky-so.json for x.nguoi-ky.pdf)."""
+    found = [sidecar_path(pdf)]
+    unsigned = pdf.with_name(unsigned_stem(pdf) + SIDECAR_SUFFIX)
+    return found + ([unsigned] if unsigned != found[0] else [])
+
+
 def sidecar_data(pdf_bytes: bytes, pdf_name: str, signature_plan: SignaturePlan, edition: str | None) -> dict:
     return {
         "dinh_dang": FORMAT,
