@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from reportgen.writers.ooxml import PPR_ORDER, add  # noqa: E402
 from reportgen.writers.package import deterministic_zip  # noqa: E402
 
 FONT = "Times New Roman"
@@ -62,6 +63,11 @@ def styles_table(pair: int) -> dict:
         "page-number": (body, False, False, C, 0, 0, 0),
     }
 
+
+# Headings carry Word's outline level (0 = level 1 in the navigation pane), with no visual change:
+# mục, khoản, khoản 1.1., khoản 1.1.1., điểm.
+OUTLINE_LEVEL = {"heading-muc": 0, "heading-khoan-1": 1, "heading-khoan-2": 2, "heading-khoan-3": 3,
+                 "heading-diem": 4}
 
 # Several addressees: "Kính gửi:" stands at 2.5 cm and the dash lines align under its colon.
 LEFT_INDENT_CM = {"kinh-gui-nhieu": 2.5, "kinh-gui-muc": 4.7}
@@ -136,6 +142,8 @@ def build(pair: int) -> bytes:
         style = _paragraph_style(doc, style_name(role), *spec)
         if role in LEFT_INDENT_CM:
             style.paragraph_format.left_indent = Cm(LEFT_INDENT_CM[role])
+        if role in OUTLINE_LEVEL:
+            add(style.element.get_or_add_pPr(), PPR_ORDER, "outlineLvl", {"val": OUTLINE_LEVEL[role]})
     note = _paragraph_style(doc, "footnote text", 12, False, False, J, 0, 0, 0)
     note.element.set(qn("w:styleId"), "FootnoteText")
     ref = doc.styles.add_style("footnote reference", WD_STYLE_TYPE.CHARACTER)

@@ -178,3 +178,22 @@ def test_package_metadata_names_reportgen_and_claims_nothing_it_cannot_know(buil
     assert "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2024-07-05T00:00:00Z</dcterms:modified>" in core
     assert "lastPrinted" not in core and "python-docx" not in core
     assert "<dc:creator>Ủy ban nhân dân tỉnh Bình Định</dc:creator>" in core
+
+
+def test_headings_carry_outline_levels_by_depth(built_mini):
+    from lxml import etree
+
+    styles = etree.fromstring(built_mini.zip.read("word/styles.xml"))
+    levels = {}
+    for style in styles.iter(f"{W}style"):
+        level = style.find(f"{W}pPr/{W}outlineLvl")
+        levels[style.get(f"{W}styleId")] = level.get(f"{W}val") if level is not None else None
+    assert [levels[s] for s in ("RGheading-muc", "RGheading-khoan-1", "RGheading-khoan-2", "RGheading-khoan-3",
+                                "RGheading-diem")] == ["0", "1", "2", "3", "4"]
+    assert levels["RGbody"] is None and levels["RGtrich-yeu"] is None
+    document = etree.fromstring(built_mini.zip.read("word/document.xml"))
+    styled = {"".join(p.itertext()): p.find(f"{W}pPr/{W}pStyle").get(f"{W}val")
+              for p in document.iter(f"{W}p") if p.find(f"{W}pPr/{W}pStyle") is not None}
+    assert styled["I. KHÁI QUÁT TÌNH HÌNH"] == "RGheading-muc"
+    assert styled["1.1. Pháp lý thực hiện"] == "RGheading-khoan-2"
+    assert styled["a) Cấp tỉnh"] == "RGheading-diem"
