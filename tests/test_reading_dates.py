@@ -3,10 +3,10 @@
 import datetime as dt
 
 import pytest
-
 from conftest import run_cli
-from reportgen import formatting as F
 from test_reading_numbers import built_bytes, line_of, rewrite
+
+from reportgen import formatting as F
 
 
 @pytest.mark.parametrize("typed", ["31/10/2025", "31-10-2025", "31.10.2025", "ngày 31 tháng 10 năm 2025",
@@ -20,8 +20,8 @@ def test_read_date(typed):
     ("31/4/2024", 'ngày "31/4/2024" không tồn tại: tháng 4 năm 2024 chỉ có 30 ngày'),
     ("10/13/2025", 'ngày "10/13/2025" không tồn tại: không có tháng 13 (tháng từ 1 đến 12)'),
     ("31/10/25", 'ngày "31/10/25": ghi năm đủ bốn chữ số (ví dụ 31/10/2025)'),
-    ("tháng 10", '"tháng 10" không phải là một ngày; viết ví dụ 31/10/2025, 31-10-2025, 31.10.2025, '
-                 "ngày 31 tháng 10 năm 2025 hoặc 2025-10-31"),
+    ("tháng 10", ('"tháng 10" không phải là một ngày; viết ví dụ 31/10/2025, 31-10-2025, 31.10.2025, '
+                 "ngày 31 tháng 10 năm 2025 hoặc 2025-10-31")),
 ])
 def test_impossible_or_unreadable_date(typed, message):
     with pytest.raises(F.ReadingError) as caught:

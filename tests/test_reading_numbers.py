@@ -1,8 +1,8 @@
 """Figures typed the Vietnamese way are read as meant, or refused with both readings."""
 
 import pytest
-
 from conftest import run_cli
+
 from reportgen import formatting as F
 
 
@@ -44,14 +44,14 @@ def test_read_number(typed, whole, value, digits):
 
 
 @pytest.mark.parametrize("typed,whole,message", [
-    ("95.321", False, '"95.321" đọc được hai cách: 95321 (dấu chấm ngăn hàng nghìn) hoặc 95,321 (số thập phân); '
-                      "viết 95321 nếu là số hàng nghìn, 95,321 nếu là số thập phân"),
-    ("95,321", True, '"95,321" là số thập phân, nhưng ở đây cần một số nguyên '
-                     "(nếu là số hàng nghìn thì viết 95.321 hoặc 95321)"),
-    ("95.32", True, '"95.32" là số thập phân, nhưng ở đây cần một số nguyên (dấu chấm chỉ ngăn hàng nghìn khi '
-                    "theo sau là đúng ba chữ số, ví dụ 1.423.297)"),
-    ("1,423,297", False, '"1,423,297" viết dấu phẩy ngăn hàng nghìn theo kiểu tiếng Anh; '
-                         "viết theo kiểu Việt Nam: 1.423.297"),
+    ("95.321", False, ('"95.321" đọc được hai cách: 95321 (dấu chấm ngăn hàng nghìn) hoặc 95,321 (số thập phân); '
+                      "viết 95321 nếu là số hàng nghìn, 95,321 nếu là số thập phân")),
+    ("95,321", True, ('"95,321" là số thập phân, nhưng ở đây cần một số nguyên '
+                     "(nếu là số hàng nghìn thì viết 95.321 hoặc 95321)")),
+    ("95.32", True, ('"95.32" là số thập phân, nhưng ở đây cần một số nguyên (dấu chấm chỉ ngăn hàng nghìn khi '
+                    "theo sau là đúng ba chữ số, ví dụ 1.423.297)")),
+    ("1,423,297", False, ('"1,423,297" viết dấu phẩy ngăn hàng nghìn theo kiểu tiếng Anh; '
+                         "viết theo kiểu Việt Nam: 1.423.297")),
     ("1:30", False, '"1:30" không phải là một số; viết ví dụ 1.423.297 hoặc 95,09'),
     ("1.423.29", False, '"1.423.29" không phải là một số; viết ví dụ 1.423.297 hoặc 95,09'),
 ])

@@ -5,11 +5,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
+from test_reading_numbers import built_bytes, line_of, rewrite
+
 from reportgen.commands.common import report_files
 from reportgen.source.encoding import legacy_encoding
-from test_reading_numbers import built_bytes, line_of, rewrite
 
 REPO = Path(__file__).resolve().parents[1]
 UNIKEY = "Unikey → Công cụ chuyển mã (Ctrl+Shift+F6), chọn Nguồn: {}, Đích: Unicode"

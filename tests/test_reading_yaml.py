@@ -4,11 +4,11 @@ import datetime as dt
 
 import pytest
 import yaml
-
 from conftest import run_cli
+from test_reading_numbers import line_of, rewrite
+
 from reportgen.source.scalars import Loader, PurePythonLoader, resolve_plain
 from reportgen.source.yaml_errors import syntax_diagnostic
-from test_reading_numbers import line_of, rewrite
 
 ENGLISH = ("mapping values", "not allowed", "expected", "found", "while ", "scanning", "parsing", "token",
            "character", "context")
@@ -97,45 +97,45 @@ def test_text_starting_with_a_tag_sign(mini_copy):
 # --- syntax errors: the same Vietnamese message from libyaml and from the Python parser -----------
 
 SYNTAX = [
-    ("a: 1\n\tb: 2\n", "f.yaml:2:1: lỗi: lỗi cú pháp YAML: có ký tự tab ở đầu dòng; YAML chỉ nhận dấu cách để "
-                       "thụt lề: thay tab bằng dấu cách (mỗi cấp 2 dấu cách)"),
-    ("a:\n\tb: 1\n", "f.yaml:2:1: lỗi: lỗi cú pháp YAML: có ký tự tab ở đầu dòng; YAML chỉ nhận dấu cách để "
-                     "thụt lề: thay tab bằng dấu cách (mỗi cấp 2 dấu cách)"),
-    ("ky_hieu: BC-UBND: x\n", 'f.yaml:1:17: lỗi: lỗi cú pháp YAML: trong văn bản có dấu hai chấm và dấu cách '
+    ("a: 1\n\tb: 2\n", ("f.yaml:2:1: lỗi: lỗi cú pháp YAML: có ký tự tab ở đầu dòng; YAML chỉ nhận dấu cách để "
+                       "thụt lề: thay tab bằng dấu cách (mỗi cấp 2 dấu cách)")),
+    ("a:\n\tb: 1\n", ("f.yaml:2:1: lỗi: lỗi cú pháp YAML: có ký tự tab ở đầu dòng; YAML chỉ nhận dấu cách để "
+                     "thụt lề: thay tab bằng dấu cách (mỗi cấp 2 dấu cách)")),
+    ("ky_hieu: BC-UBND: x\n", ('f.yaml:1:17: lỗi: lỗi cú pháp YAML: trong văn bản có dấu hai chấm và dấu cách '
                               '(": "), YAML hiểu là bắt đầu một khóa mới: đặt cả văn bản trong ngoặc kép, '
-                              'ví dụ: ky_hieu: "BC-UBND: x"'),
-    ("khoan: {{ ct.x }} đạt\n", 'f.yaml:1:8: lỗi: lỗi cú pháp YAML: văn bản bắt đầu bằng dấu {{ (biểu thức) '
+                              'ví dụ: ky_hieu: "BC-UBND: x"')),
+    ("khoan: {{ ct.x }} đạt\n", ('f.yaml:1:8: lỗi: lỗi cú pháp YAML: văn bản bắt đầu bằng dấu {{ (biểu thức) '
                                 "(YAML hiểu là biểu thức cú pháp): đặt cả văn bản trong ngoặc kép, ví dụ: "
-                                'khoan: "{{ ct.x }} đạt"'),
-    ("ten: [Luật] Đất đai\n", "f.yaml:1:6: lỗi: lỗi cú pháp YAML: văn bản bắt đầu bằng dấu [ (YAML hiểu là biểu "
-                              'thức cú pháp): đặt cả văn bản trong ngoặc kép, ví dụ: ten: "[Luật] Đất đai"'),
-    ("ten: {x} y\n", "f.yaml:1:6: lỗi: lỗi cú pháp YAML: văn bản bắt đầu bằng dấu { (YAML hiểu là biểu thức cú "
-                     'pháp): đặt cả văn bản trong ngoặc kép, ví dụ: ten: "{x} y"'),
-    ("ten: *quan trọng*\n", "f.yaml:1:6: lỗi: lỗi cú pháp YAML: văn bản bắt đầu bằng dấu * (YAML hiểu là biểu "
-                            'thức cú pháp): đặt cả văn bản trong ngoặc kép, ví dụ: ten: "*quan trọng*"'),
-    ("ten: %abc\n", "f.yaml:1:6: lỗi: lỗi cú pháp YAML: văn bản bắt đầu bằng dấu % (YAML hiểu là biểu thức cú "
-                    'pháp): đặt cả văn bản trong ngoặc kép, ví dụ: ten: "%abc"'),
-    ("ten: @abc\n", "f.yaml:1:6: lỗi: lỗi cú pháp YAML: văn bản bắt đầu bằng dấu @ (YAML hiểu là biểu thức cú "
-                    'pháp): đặt cả văn bản trong ngoặc kép, ví dụ: ten: "@abc"'),
-    ('ten: "abc\nluu: x\n', 'f.yaml:1:6: lỗi: lỗi cú pháp YAML: dấu ngoặc kép " mở ở dòng 1, cột 6 chưa được '
+                                'khoan: "{{ ct.x }} đạt"')),
+    ("ten: [Luật] Đất đai\n", ("f.yaml:1:6: lỗi: lỗi cú pháp YAML: văn bản bắt đầu bằng dấu [ (YAML hiểu là biểu "
+                              'thức cú pháp): đặt cả văn bản trong ngoặc kép, ví dụ: ten: "[Luật] Đất đai"')),
+    ("ten: {x} y\n", ("f.yaml:1:6: lỗi: lỗi cú pháp YAML: văn bản bắt đầu bằng dấu { (YAML hiểu là biểu thức cú "
+                     'pháp): đặt cả văn bản trong ngoặc kép, ví dụ: ten: "{x} y"')),
+    ("ten: *quan trọng*\n", ("f.yaml:1:6: lỗi: lỗi cú pháp YAML: văn bản bắt đầu bằng dấu * (YAML hiểu là biểu "
+                            'thức cú pháp): đặt cả văn bản trong ngoặc kép, ví dụ: ten: "*quan trọng*"')),
+    ("ten: %abc\n", ("f.yaml:1:6: lỗi: lỗi cú pháp YAML: văn bản bắt đầu bằng dấu % (YAML hiểu là biểu thức cú "
+                    'pháp): đặt cả văn bản trong ngoặc kép, ví dụ: ten: "%abc"')),
+    ("ten: @abc\n", ("f.yaml:1:6: lỗi: lỗi cú pháp YAML: văn bản bắt đầu bằng dấu @ (YAML hiểu là biểu thức cú "
+                    'pháp): đặt cả văn bản trong ngoặc kép, ví dụ: ten: "@abc"')),
+    ('ten: "abc\nluu: x\n', ('f.yaml:1:6: lỗi: lỗi cú pháp YAML: dấu ngoặc kép " mở ở dòng 1, cột 6 chưa được '
                             'đóng: thêm dấu " ở cuối văn bản (trong văn bản, viết \\" cho dấu ngoặc kép, hoặc \'\' '
-                            "cho dấu nháy đơn khi cả chuỗi trong nháy đơn)"),
+                            "cho dấu nháy đơn khi cả chuỗi trong nháy đơn)")),
     ("noi_nhan: [Như trên, Bộ Công an\nluu: x\n",
-     "f.yaml:1:11: lỗi: lỗi cú pháp YAML: dấu [ mở ở dòng 1, cột 11 chưa được đóng bằng ] (các mục ngăn nhau "
+     ("f.yaml:1:11: lỗi: lỗi cú pháp YAML: dấu [ mở ở dòng 1, cột 11 chưa được đóng bằng ] (các mục ngăn nhau "
      "bằng dấu phẩy, trên cùng một dòng); nếu đây là văn bản bắt đầu bằng [, đặt cả văn bản trong ngoặc kép: "
-     'noi_nhan: "[Như trên, Bộ Công an" (xem f.yaml:2:4)'),
-    ("a:\n  b: 1\n c: 2\n", "f.yaml:3:2: lỗi: lỗi cú pháp YAML: thụt lề không đúng: dòng 3 bắt đầu ở cột 2, "
+     'noi_nhan: "[Như trên, Bộ Công an" (xem f.yaml:2:4)')),
+    ("a:\n  b: 1\n c: 2\n", ("f.yaml:3:2: lỗi: lỗi cú pháp YAML: thụt lề không đúng: dòng 3 bắt đầu ở cột 2, "
                             "không thẳng hàng với khối nào ở trên; các khóa cùng cấp phải bắt đầu cùng một cột: "
-                            "cột 3 (như dòng 2) hoặc cột 1 (như dòng 1)"),
-    ("a:\n  b: 1\n   c: 2\n", "f.yaml:3:4: lỗi: lỗi cú pháp YAML: thụt lề không đúng: dòng 3 bắt đầu ở cột 4, "
+                            "cột 3 (như dòng 2) hoặc cột 1 (như dòng 1)")),
+    ("a:\n  b: 1\n   c: 2\n", ("f.yaml:3:4: lỗi: lỗi cú pháp YAML: thụt lề không đúng: dòng 3 bắt đầu ở cột 4, "
                              "sâu hơn khóa ở dòng 2 (cột 3) mà khóa đó đã có giá trị; nếu là khóa cùng cấp, bắt đầu "
-                             "ở cột 3"),
-    ("a: 1\nb\nc: 2\n", "f.yaml:2:1: lỗi: lỗi cú pháp YAML: dòng 2 thiếu dấu hai chấm sau khóa (viết khóa: giá "
-                        "trị); nếu đây là dòng tiếp theo của một văn bản dài, thụt vào sâu hơn khóa của văn bản đó"),
-    ('a: "x\\q"\n', "f.yaml:1:6: lỗi: lỗi cú pháp YAML: dấu \\ trong chuỗi ngoặc kép phải đi với một ký tự thoát "
-                    "hợp lệ (\\n, \\\", \\\\): viết \\\\ cho một dấu \\, hoặc đặt chuỗi trong nháy đơn '...'"),
-    ("a: 1\n---\nb: 2\n", "f.yaml:2:1: lỗi: lỗi cú pháp YAML: tệp chỉ chứa một văn bản YAML: bỏ dòng --- (hoặc "
-                          "dòng bắt đầu bằng %) ở giữa tệp"),
+                             "ở cột 3")),
+    ("a: 1\nb\nc: 2\n", ("f.yaml:2:1: lỗi: lỗi cú pháp YAML: dòng 2 thiếu dấu hai chấm sau khóa (viết khóa: giá "
+                        "trị); nếu đây là dòng tiếp theo của một văn bản dài, thụt vào sâu hơn khóa của văn bản đó")),
+    ('a: "x\\q"\n', ("f.yaml:1:6: lỗi: lỗi cú pháp YAML: dấu \\ trong chuỗi ngoặc kép phải đi với một ký tự thoát "
+                    "hợp lệ (\\n, \\\", \\\\): viết \\\\ cho một dấu \\, hoặc đặt chuỗi trong nháy đơn '...'")),
+    ("a: 1\n---\nb: 2\n", ("f.yaml:2:1: lỗi: lỗi cú pháp YAML: tệp chỉ chứa một văn bản YAML: bỏ dòng --- (hoặc "
+                          "dòng bắt đầu bằng %) ở giữa tệp")),
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportgen.document import Footnote, LineBreak, Span
 from reportgen.errors import Diagnostics, Location, suggestion
+from reportgen.source.markup import can_open, closes, closing_index, message
 
 
 class _Parser:
@@ -27,17 +28,6 @@ class _Parser:
             last.text += text
         else:
             self.out.append(Span(text, self.bold, self.italic, superscript))
-
-    def _closing(self, start: int, marker: str) -> int:
-        """Index of the marker closing an emphasis opened at `start`, or -1."""
-        i = start
-        while True:
-            i = self.text.find(marker, i)
-            if i < 0:
-                return -1
-            if self.text[i - 1] != "\\" and (len(marker) == 3 or self.text[i:i + 3] != "***" or marker == "***"):
-                return i
-            i += len(marker)
 
     def _bracket_end(self, start: int) -> int:
         depth = 0
@@ -71,21 +61,24 @@ class _Parser:
             if ch == "*":
                 run = 3 if text.startswith("***", i) else 2 if text.startswith("**", i) else 1
                 marker = "*" * run
-                if toggles and toggles[-1] == marker:
+                if toggles and toggles[-1] == marker and closes(text, i):
                     self.emit(buffer)
                     buffer = ""
                     toggles.pop()
                     self._toggle(marker)
                     i += run
                     continue
-                if self._closing(i + run, marker) > i + run:
+                if can_open(text, i + run) and closing_index(text, i + run, marker) > i + run:
                     self.emit(buffer)
                     buffer = ""
                     toggles.append(marker)
                     self._toggle(marker)
                     i += run
                     continue
-                buffer += marker
+                if can_open(text, i + run):
+                    self._unclosed(i, marker)  # never printed: the reader would see the signs
+                else:
+                    buffer += marker  # a literal star: (*), 5 * 3
                 i += run
                 continue
             if text.startswith("^[", i):
@@ -96,6 +89,9 @@ class _Parser:
                     self._footnote(text[i + 2:end])
                     i = end + 1
                     continue
+                self._unclosed(i, "^[")
+                i += 2
+                continue
             if text.startswith("[^", i):
                 end = text.find("]", i)
                 if end > 0:
@@ -104,6 +100,9 @@ class _Parser:
                     self._named_footnote(text[i + 2:end])
                     i = end + 1
                     continue
+                self._unclosed(i, "[^")
+                i += 2
+                continue
             if ch == "^":
                 end = text.find("^", i + 1)
                 if end > i + 1 and not any(c.isspace() for c in text[i + 1:end]):
@@ -116,6 +115,9 @@ class _Parser:
             i += 1
         self.emit(buffer)
         return self.out
+
+    def _unclosed(self, offset: int, sign: str) -> None:
+        self.diags.error(self.location, f"{message(sign)} (ký tự thứ {offset + 1} của văn bản)")
 
     def _toggle(self, marker: str) -> None:
         if marker in ("**", "***"):

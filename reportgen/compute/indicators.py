@@ -221,6 +221,9 @@ class IndicatorView:
 
     def __str__(self) -> str:
         kind = "ty_le" if percentage(self._ind) is not None else "gia_tri"
+        if kind == "gia_tri" and main_value(self._ind) is None:
+            raise ReferenceProblem(f'chỉ tiêu "{self._ind.id}" chưa có số liệu nên không in được: ghi gia_tri, '
+                                   "hoặc tu_so và mau_so, hoặc ty_le")
         pattern = self._wording.get(kind, "")
         if "don_vi" in pattern and not self.unit:
             raise ReferenceProblem(f'chỉ tiêu "{self._ind.id}" được in kèm đơn vị nhưng chưa khai báo don_vi')

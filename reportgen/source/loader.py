@@ -28,8 +28,9 @@ from reportgen.source.yaml_errors import quoted, syntax_diagnostic
 
 INCLUDE_KEY = "bao_gom"
 JOINED_LISTS = ("chi_tieu", "phu_luc")
-# Warnings found while reading (invisible characters removed, a text cut by " #"), for `load`.
-_WARNINGS: ContextVar[list | None] = ContextVar("reportgen_loader_warnings", default=None)
+# The LoadedYaml being filled by `load`: parse_file adds each file's text and its warnings
+# (invisible characters removed, a text cut by " #") without changing the include code.
+_LOADING: ContextVar[LoadedYaml | None] = ContextVar("reportgen_loading", default=None)
 
 @dataclass
 class Node:
@@ -49,6 +50,7 @@ class LoadedYaml:
     source_text: dict = field(default_factory=dict)    # field path -> the scalar as written (98.70)
     figures: dict = field(default_factory=dict)        # field path -> the number as read, digits (98.70)
     warnings: list = field(default_factory=list)       # Diagnostics found while reading the files
+    texts: dict = field(default_factory=dict)          # file as shown -> its text as read (NFC, LF)
     files: list = field(default_factory=list)          # every file read, report first
 
     def where(self, path: tuple) -> Location:
@@ -159,7 +161,8 @@ def _tag_problem(node, lines: list[str]) -> str:
 
 
 def _warnings_sink() -> list | None:
-    return _WARNINGS.get()
+    loading = _LOADING.get()
+    return loading.warnings if loading is not None else None
 
 
 def read_source(path: Path) -> str:
@@ -194,6 +197,9 @@ def _cleaned(shown: str, text: str) -> str:
                        f"(phông chữ cũ), không phải Unicode: "
                        + encoding.CONVERT_WITH_UNIKEY.format(source=encoding.LEGACY_NAMES[kind]))
             for line, column, kind, content in cleaned.legacy]))
+    loading = _LOADING.get()
+    if loading is not None:
+        loading.texts[shown] = cleaned.text
     return cleaned.text
 
 
@@ -308,11 +314,11 @@ def _flatten(node: Node, path: tuple, loaded: LoadedYaml):
 def load(path: str | Path) -> LoadedYaml:
     """Load a report file and everything it includes."""
     loaded = LoadedYaml(data={})
-    token = _WARNINGS.set(loaded.warnings)
+    token = _LOADING.set(loaded)
     try:
         root = _load_with_includes(Path(path), (), loaded.files, project_folder(Path(path)))
     finally:
-        _WARNINGS.reset(token)
+        _LOADING.reset(token)
     loaded.data = _flatten(root, (), loaded)
     return loaded
 
@@ -320,9 +326,9 @@ def load(path: str | Path) -> LoadedYaml:
 def load_plain(path: str | Path) -> LoadedYaml:
     """Load one YAML file (a template's settings, a table kind) without includes."""
     loaded = LoadedYaml(data={}, files=[display_path(path)])
-    token = _WARNINGS.set(loaded.warnings)
+    token = _LOADING.set(loaded)
     try:
         loaded.data = _flatten(parse_file(Path(path)), (), loaded)
     finally:
-        _WARNINGS.reset(token)
+        _LOADING.reset(token)
     return loaded

@@ -67,6 +67,7 @@ class Reader:
                     value[key] = self.value(item, rule["valuesrules"], path + (key,))
             elif "dict" in types:
                 self.free_mapping(value, path)
+                self.check_row(value, path)
             return value
         if isinstance(value, list):
             if "list" in types and isinstance(rule.get("schema"), dict):
@@ -81,6 +82,12 @@ class Reader:
         """A table row (or a block inside a cell): every value is text, written as typed."""
         for key, value in list(row.items()):
             row[key] = self.as_text_deep(value, path + (key,))
+
+    def check_row(self, row: dict, path: tuple) -> None:
+        """A table row with nothing in it would print an empty numbered line."""
+        if all(v is None or v == [] or (isinstance(v, str) and not v.strip()) for v in row.values()):
+            self.diags.error(self.loaded.where(path), "dòng trống trong bảng: ghi nội dung cho ít nhất một cột "
+                                                      "(ví dụ noi_dung: ...), hoặc xóa dòng này", path)
 
     def blocks(self, items: list, path: tuple) -> None:
         """A list of body blocks: a scalar item is a paragraph, as typed (`- 2024` too)."""

@@ -16,6 +16,7 @@ from cerberus import errors as cerr
 from reportgen.errors import Diagnostics, suggestion
 from reportgen.source import schema as S
 from reportgen.source.loader import LoadedYaml
+from reportgen.source.markup import check_markup
 from reportgen.source.reading import read_values, unreadable
 
 _TYPE_NAMES = {
@@ -243,6 +244,7 @@ def check_report(loaded: LoadedYaml, default_kind: str = "bao_cao") -> Diagnosti
     diags = Diagnostics(list(loaded.warnings))
     data = loaded.data
     check_mapping(data, S.REPORT, (), loaded, diags)
+    check_markup(loaded, diags)
     if isinstance(data.get("noi_dung"), list):
         check_blocks(data["noi_dung"], ("noi_dung",), loaded, diags)
     for i, appendix in enumerate(data.get("phu_luc") or []):
