@@ -202,7 +202,7 @@ def date_expression(mention: Mention) -> str:
 
 def _accepted(entries) -> tuple[set[str], set[Period]]:
     texts, accepted_periods = set(), set()
-    for entry in entries or []:
+    for entry in [entries] if isinstance(entries, str) else entries or []:
         if not isinstance(entry, str):
             continue
         try:
