@@ -47,7 +47,10 @@ def test_schema_flags_unknown_keys_wrong_types_and_unknown_blocks():
 
 def test_example_inputs_carry_the_editor_modeline():
     for path in sorted((ROOT / "inputs").glob("**/*.yaml")):
-        first = path.read_text(encoding="utf-8").splitlines()[0]
+        text = path.read_text(encoding="utf-8")
+        if "Tệp do reportgen rollup tạo ra" in "\n".join(text.splitlines()[:5]):
+            continue  # written by reportgen rollup, not edited by hand
+        first = text.splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema="), path
         target = (path.parent / first.split("$schema=")[1]).resolve()
         assert target == ROOT / "schema/reportgen.schema.json", path

@@ -47,9 +47,18 @@ def describe(path: str, rules: dict | None = None) -> str | None:
     return DESCRIPTIONS.get(path) or DESCRIPTIONS.get(path.replace(".thanh_phan", ""))
 
 
+# What the reader accepts (source/reading.py, formatting.read_number/read_date): figures the
+# Vietnamese way (1.423.297, 95,09) and dates day first (31/10/2025, ngày 31 tháng 10 năm 2025).
+NUMBER_TEXT = r"^[-+−]?(\d{1,3}([. \u00a0]\d{3})+|\d+)(,\d+)?$"
+DATE_TEXT = (r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}"
+             r"|([Nn]gày\s+)?\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})$")
+
+
 def _one_type(name: str, rules: dict, path: str) -> dict:
     if name == "date":
-        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        return {"type": "string", "pattern": DATE_TEXT}
+    if name in ("number", "integer"):
+        return {"anyOf": [{"type": name}, {"type": "string", "pattern": NUMBER_TEXT}]}
     out: dict = {"type": _SIMPLE[name]}
     inner = rules.get("schema")
     if name == "dict":
@@ -226,6 +235,15 @@ def _own_file_requirements(report: dict) -> list:
             {"if": no_include, "then": {"properties": nested}}]
 
 
+def _with_unit_list(props: dict) -> None:
+    """The same schema serves a list of the units that report (reportgen rollup's danh sách):
+    `tinh`, and `don_vi` as a list of units."""
+    unit = {"type": "object", **mapping(S.UNIT["schema"], "don_vi")}
+    props["don_vi"] = {"anyOf": [unit, {"type": "array", "items": unit}], "description": describe("don_vi", S.UNIT)}
+    province = {key: S.UNIT["schema"][key] for key in ("ma", "ten")}
+    props["tinh"] = {"type": "object", **mapping(province, "tinh"), "description": describe("tinh")}
+
+
 def build(roots: list[Path] | None = None) -> dict:
     """The schema; `roots` are the template folders whose table kinds rows are checked against."""
     kinds = table_kinds(roots or [])
@@ -237,6 +255,7 @@ def build(roots: list[Path] | None = None) -> dict:
     appendix["properties"]["noi_dung"] = {**_body(), "description": describe("phu_luc.noi_dung")}
     appendix["properties"]["bang"] = _ref("bang", describe("phu_luc.bang"))
     conditions = _own_file_requirements(report)
+    _with_unit_list(props)
     defs = {
         "khoi": _blocks(tuple(S.BLOCKS), "khoi", "Một khối nội dung: muc, khoan, diem, doan, gach, cong hoặc bang"),
         "khoi_o": _blocks(S.CELL_BLOCK_KINDS, "khoi_o", "Một đoạn trong ô bảng: doan, gach hoặc cong"),

@@ -54,6 +54,10 @@ DESCRIPTIONS = {
     "ngay.ngay": "Ngày (bỏ trống khi chưa biết ngày ký)",
     "ngay.thang": "Tháng (1 đến 12)",
     "ngay.nam": "Năm, ví dụ 2024",
+    # a list of the units that report (reportgen rollup)
+    "tinh": "Tỉnh của danh sách đơn vị phải gửi số liệu (tệp danh sách của reportgen rollup)",
+    "tinh.ma": "Mã tỉnh, ví dụ \"99\"",
+    "tinh.ten": "Tên tỉnh",
     # don_vi
     "don_vi.ma": "Mã đơn vị",
     "don_vi.ten": "Tên đơn vị báo cáo",
@@ -121,6 +125,7 @@ DESCRIPTIONS = {
     "khoi.gach": "Đoạn gạch đầu dòng «- ...» (một chuỗi hoặc danh sách)",
     "khoi.cong": "Đoạn dấu cộng «+ ...» (một chuỗi hoặc danh sách)",
     "khoi.bang": "Một bảng trong phần nội dung",
+    "khoi.liet_ke": "Một ý liệt kê ngoài thang đánh số của Nghị định: (1), (2) / (i), (ii) / Một là, Hai là",
     # a table row's own keys (the columns come from the table kind)
     "dong.trang_thai": "Trạng thái của dòng: đánh dấu X (hoặc ket_qua) vào cột của trạng thái",
     "dong.ket_qua": "Chữ in vào cột của trạng thái thay cho X",
