@@ -20,7 +20,7 @@ def _write_new(files: dict) -> None:
                                          "tệp đã có; reportgen new không ghi đè, hãy chọn tên khác bằng -o"))
         check_target(path, path.suffix.lower(), new_only=True)
     for path, text in files.items():
-        write_atomic(path, text.encode("utf-8"))
+        write_atomic(path, text.encode("utf-8"))  # line endings as in the text (CRLF kept)
 
 
 @click.command(name="new")

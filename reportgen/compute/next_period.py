@@ -347,4 +347,11 @@ def _period_of(source: Path, ky) -> periods.Period | None:
 
 
 def _document(path: Path) -> YamlText:
-    return YamlText(path.read_text(encoding="utf-8"))
+    """The file's text exactly as saved: its line endings (Windows' CRLF) and a BOM are kept."""
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            text = handle.read()
+    except UnicodeDecodeError:
+        raise _problem(path, "tệp không lưu dạng UTF-8 nên reportgen new không sửa được mà giữ nguyên từng byte; "
+                             "hãy mở tệp và lưu lại dạng UTF-8 rồi chạy lại") from None
+    return YamlText(text)

@@ -25,8 +25,15 @@ class _Edit:
     text: str
 
 
+BOM = "\ufeff"
+
+
 class YamlText:
+    """A YAML file's text and its nodes; a byte-order mark is set aside and written back."""
+
     def __init__(self, text: str):
+        self.bom = text.startswith(BOM)
+        text = text[1:] if self.bom else text
         self.text = text
         self.root = yaml.compose(text, Loader=_Loader)
         self.lines = text.splitlines(keepends=True)
@@ -132,7 +139,7 @@ class YamlText:
         order = sorted(enumerate(self.edits), key=lambda p: (p[1].start, p[1].end, p[0]), reverse=True)
         for _, edit in order:
             text = text[:edit.start] + edit.text + text[edit.end:]
-        return text
+        return (BOM if self.bom else "") + text
 
     # --- helpers -------------------------------------------------------------------------
     def _newline(self) -> str:
