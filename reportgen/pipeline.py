@@ -110,8 +110,8 @@ def prepare(path: str | Path, strict: bool = False, edition: str | None = None, 
     indicator_set = IndicatorSet(report.indicators, wording, render_pattern, template.settings["ty_le_thap_phan"])
     diags.extend(check_indicators(report.indicators))
     tallies = Tallies(diags, lambda: renderer.current)
-    labels = {a.id: appendix_label(i, len(report.appendices), template.settings["phu_luc_danh_so"],
-                                   template.settings["phu_luc_mot_khong_so"])
+    labels = {a.id: a.label or appendix_label(i, len(report.appendices), template.settings["phu_luc_danh_so"],
+                                              template.settings["phu_luc_mot_khong_so"])
               for i, a in enumerate(report.appendices, start=1)}
 
     def appendix_reference(appendix_id: str) -> str:

@@ -1,4 +1,4 @@
-"""Fidelity of the three encoded reports to their originals (tests/fixtures/originals/).
+"""Fidelity of the four encoded reports to their originals (tests/fixtures/originals/).
 
 Each report is built in memory and its text compared with the original word by word
 (scripts/fidelity.py: normalisation, diff, listed corrections). The test decides:
@@ -42,7 +42,7 @@ def _load_fidelity():
 
 fidelity = _load_fidelity()
 
-NAMES = ["binh-dinh-2024-6thang", "binh-dinh-2024-mo-hinh", "binh-dinh-2022-nam"]
+NAMES = ["binh-dinh-2024-6thang", "binh-dinh-2024-mo-hinh", "binh-dinh-2022-nam", "binh-dinh-2024-nam"]
 
 # Every differing word must be a listed correction anyway; the shares are a coarse guard
 # against a correction list that grows to cover large rewrites, or a normalisation that
@@ -50,7 +50,8 @@ NAMES = ["binh-dinh-2024-6thang", "binh-dinh-2024-mo-hinh", "binh-dinh-2022-nam"
 # The lowest share today is 98.4% (binh-dinh-2024-6thang, original side): 13 cells of the
 # appendix print "-nt-" for a 13-word decree citation repeated from the row above (169
 # words) and about 25 recomputed figures, i.e. 1.6% of the original's 12 342 words. The
-# other shares are 99.4-99.9%. 0.98 keeps that margin and no more.
+# other shares are 99.3-99.9% (binh-dinh-2024-nam: 99.56% / 99.33%, its original a restoration of an
+# OCR scan). 0.98 keeps that margin and no more.
 SHARE_THRESHOLD = 0.98
 
 

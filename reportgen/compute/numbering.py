@@ -1,4 +1,5 @@
-"""Numbering labels computed from the body tree: I. / 1. / 1.1. / 1.1.1. / a) / - / +."""
+"""Numbering labels computed from the body tree: I. / 1. / 1.1. / 1.1.1. / a) / - / +, and the
+enumerations real reports use beside the decree's ladder: (1) / (i) / "Một là,"."""
 
 from __future__ import annotations
 
@@ -27,6 +28,20 @@ def label(kind: str, number: int, prefix: str = "") -> str:
     if kind == "diem":
         return f"{F.letter(number)})"
     return BULLETS.get(kind, "")
+
+
+# "Một là, Hai là, ..." (a lead-in counts in words); beyond ten the count is written in figures.
+LEAD_INS = ["Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười"]
+
+
+def enumeration_label(style: str, number: int) -> str:
+    """`(1)` (ngoac_so), `(i)` (ngoac_la_ma) or `Một là,` (mot_la)."""
+    if style == "ngoac_la_ma":
+        return f"({F.roman(number).lower()})"
+    if style == "mot_la":
+        word = LEAD_INS[number - 1] if number <= len(LEAD_INS) else f"Thứ {number}"
+        return f"{word} là,"
+    return f"({number})"
 
 
 def appendix_label(index: int, total: int, style: str, single_without_number: bool) -> str:

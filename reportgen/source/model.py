@@ -66,6 +66,8 @@ class Block:
     bold: bool = False
     indent: bool = True
     table: "TableInput | None" = None
+    style: str | None = None  # liet_ke: its numbering (ngoac_so, ngoac_la_ma, mot_la)
+    dash: bool = False  # liet_ke: a dash before the number
 
 
 @dataclass
@@ -151,6 +153,7 @@ class Appendix:
     blocks: list[Block]
     table: TableInput | None
     location: Location
+    label: str | None = None  # `nhan`: printed instead of the template's numbering
 
 
 @dataclass
@@ -211,7 +214,7 @@ def build_blocks(loaded: LoadedYaml, path: tuple, items) -> list[Block]:
         if isinstance(item, str):
             blocks.append(Block("doan", _text(loaded, here, item), loaded.where(here)))
             continue
-        kind = next(k for k in ("doan", "muc", "khoan", "diem", "gach", "cong", "bang") if k in item)
+        kind = next(k for k in ("doan", "muc", "khoan", "diem", "liet_ke", "gach", "cong", "bang") if k in item)
         children = build_blocks(loaded, here + ("noi_dung",), item.get("noi_dung"))
         if kind == "bang":
             blocks.append(Block("bang", None, loaded.where(here), table=build_table(loaded, here + ("bang",), item["bang"])))
@@ -220,6 +223,10 @@ def build_blocks(loaded: LoadedYaml, path: tuple, items) -> list[Block]:
             for j, text in enumerate(texts):
                 last = j == len(texts) - 1
                 blocks.append(Block(kind, text, text.location, children if last else []))
+        elif kind == "liet_ke":  # run in by default; `kieu: tieu_de` makes it a heading of its own
+            blocks.append(Block(kind, _text(loaded, here + (kind,), item[kind]), loaded.where(here), children,
+                                run_in=item.get("kieu") != "tieu_de", style=item.get("danh_so", "ngoac_so"),
+                                dash=bool(item.get("gach_dau_dong"))))
         else:
             blocks.append(Block(
                 kind, _text(loaded, here + (kind,), item[kind]), loaded.where(here), children,
@@ -335,7 +342,7 @@ def build_report(loaded: LoadedYaml, source: Path) -> Report:
                      _text(loaded, ("phu_luc", i, "kem_theo"), a["kem_theo"]) if a.get("kem_theo") else None,
                      build_blocks(loaded, ("phu_luc", i, "noi_dung"), a.get("noi_dung")),
                      build_table(loaded, ("phu_luc", i, "bang"), a["bang"]) if a.get("bang") else None,
-                     loaded.where(("phu_luc", i)))
+                     loaded.where(("phu_luc", i)), a.get("nhan"))
             for i, a in enumerate(d.get("phu_luc") or [])
         ],
         location=loaded.where(()),

@@ -130,6 +130,8 @@ APPENDIX = {
     "tieu_de": {"type": "string", "required": True, "empty": False},
     "huong": {"type": "string", "allowed": ["ngang", "doc"]},
     "kem_theo": {"type": "string"},
+    "nhan": {"type": "string", "empty": False,
+             "meta": {"mo_ta": "nhãn in thay cho số tự đánh của mẫu, ví dụ: Phụ lục 01, PHỤ LỤC SỐ 2"}},
     "noi_dung": {"type": "list"},
     "bang": {"type": "dict", "schema": TABLE},
 }
@@ -174,16 +176,24 @@ BLOCKS = {
     "doan": {"doan": {"type": "string", "required": True},
              "canh": {"type": "string", "allowed": ["giua", "trai", "phai", "deu"]},
              "nghieng": {"type": "boolean"}, "dam": {"type": "boolean"},
-             "thut_dau_dong": {"type": "boolean"}},
+             "thut_dau_dong": {"type": "boolean"}, **_CHILDREN},
     "muc": {"muc": {"type": "string", "required": True, "empty": False}, **_NUMBERED},
     "khoan": {"khoan": {"type": "string", "required": True, "empty": False}, **_NUMBERED},
     "diem": {"diem": {"type": "string", "required": True, "empty": False}, **_NUMBERED},
     "gach": {"gach": {**TEXT_OR_LIST, "required": True}, **_CHILDREN},
     "cong": {"cong": {**TEXT_OR_LIST, "required": True}, **_CHILDREN},
     "bang": {"bang": {"type": "dict", "required": True, "schema": TABLE}},
+    # An enumerated item outside the decree's ladder: (1), (2) / (i), (ii) / "Một là, ... Hai là, ...".
+    "liet_ke": {"liet_ke": {"type": "string", "required": True, "empty": False,
+                            "meta": {"mo_ta": "một mục liệt kê đánh số (1), (2) / (i), (ii) / Một là, Hai là"}},
+                "danh_so": {"type": "string", "allowed": ["ngoac_so", "ngoac_la_ma", "mot_la"],
+                            "meta": {"mo_ta": "(1), (2) (ngoac_so, mặc định) / (i), (ii) (ngoac_la_ma) / "
+                                              "Một là, Hai là (mot_la)"}},
+                "gach_dau_dong": {"type": "boolean", "meta": {"mo_ta": "in gạch đầu dòng trước số: - Một là, ..."}},
+                **_NUMBERED},
 }
-# Inside a table cell only paragraphs and lists are allowed.
-CELL_BLOCK_KINDS = ("doan", "gach", "cong")
+# Inside a table cell only paragraphs, lists and enumerations are allowed.
+CELL_BLOCK_KINDS = ("doan", "gach", "cong", "liet_ke")
 
 # A template's settings (templates/<name>/mau.yaml).
 TEMPLATE = {

@@ -43,6 +43,7 @@ DEFAULT_SETTINGS = {
         "khoan_2": {"dam": True},
         "khoan_3": {"dam": True, "nghieng": True},
         "diem": {"nghieng": True},
+        "liet_ke": {"dam": True, "nghieng": True},
     },
 }
 

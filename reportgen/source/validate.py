@@ -160,7 +160,8 @@ def check_blocks(blocks, path: tuple, loaded: LoadedYaml, diags: Diagnostics, ki
         if not check_mapping(block, S.BLOCKS[kind], here, loaded, diags):
             continue
         if "noi_dung" in block:
-            inner = kinds if kind in ("muc", "khoan", "diem") else tuple(k for k in kinds if k in ("doan", "gach", "cong", "bang"))
+            inner = kinds if kind in ("muc", "khoan", "diem", "liet_ke", "doan") else \
+                tuple(k for k in kinds if k in ("doan", "gach", "cong", "liet_ke", "bang"))
             check_blocks(block["noi_dung"], here + ("noi_dung",), loaded, diags, inner)
 
 

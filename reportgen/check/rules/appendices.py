@@ -12,7 +12,8 @@ from ..reading import Doc, Para
 from ..text import fold
 from .common import all_bold, all_italic, borderless, finding_at, size_finding
 
-KEM_THEO_RE = re.compile(r"^\(?\s*kèm\s+theo\b", re.I)
+# "(Kèm theo ...)" and the wording many provinces use, "(Ban hành kèm theo ...)".
+KEM_THEO_RE = re.compile(r"^\(?\s*(?:ban\s+hành\s+)?kèm\s+theo\b", re.I)
 
 
 def check_appendix(doc: Doc, parts: Parts) -> list[Finding]:
