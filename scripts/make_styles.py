@@ -59,7 +59,7 @@ def styles_table(pair: int) -> dict:
         "phu-luc-so": (14, True, False, C, 0, 0, 0),
         "phu-luc-tieu-de": (body, True, False, C, 0, 0, 0),
         "phu-luc-kem-theo": (body, False, True, C, 0, 0, 0),
-        "rule": (2, False, False, C, 0, 0, 0),
+        "rule": (2, False, False, C, 0, 0, 4),
         "page-number": (body, False, False, C, 0, 0, 0),
     }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportgen import formatting as F
 from reportgen.compose.context import Context
+from reportgen.compute.metrics import longest_line_mm, text_width_mm
 from reportgen.document import Cell, Paragraph, Rule, Span, Table
 from reportgen.source.templates import TYPE_TITLES
 
@@ -12,21 +13,10 @@ TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 HEADER_WIDTHS_MM = (67.5, 100.0)
 
 
-def estimate_width_mm(text: str, size_pt: float, bold: bool = False) -> float:
-    """Rough width of a line in Times New Roman, enough to size the short rules."""
-    em = 0.0
-    for ch in text:
-        if ch.isspace():
-            em += 0.25
-        elif ch.isupper():
-            em += 0.72 if bold else 0.68
-        elif ch.isdigit():
-            em += 0.5
-        elif ch in "-.,;:()/":
-            em += 0.3
-        else:
-            em += 0.5
-    return em * size_pt * 0.3528
+# The decree: the agency's and the subject's rules are 1/3 to 1/2 of the line above them; the
+# tiêu ngữ's is as long as the tiêu ngữ.
+SHORT_RULE_SHARE = 0.4
+CELL_MARGINS_MM = 3.0
 
 
 def header(ctx: Context) -> Table:
@@ -36,10 +26,12 @@ def header(ctx: Context) -> Table:
         left.append(Paragraph("co-quan-chu-quan", [Span(r.agency.parent.upper())]))
     for line in r.agency.name_lines:
         left.append(Paragraph("co-quan", [Span(line.upper())]))
-    longest = max(estimate_width_mm(n, 13, True) for n in r.agency.name_lines)
-    left.append(Rule(min(max(longest * 0.45, 15.0), HEADER_WIDTHS_MM[0] * 0.5)))
+    agency_size = ctx.body_size - 1  # the size pair: agency 13 beside a 14 body, 12 beside 13
+    above = longest_line_mm(r.agency.name_lines[-1].upper(), agency_size, True,
+                            HEADER_WIDTHS_MM[0] - CELL_MARGINS_MM)
+    left.append(Rule(round(above * SHORT_RULE_SHARE, 1)))
     right = [Paragraph("quoc-hieu", [Span(QUOC_HIEU)]), Paragraph("tieu-ngu", [Span(TIEU_NGU)]),
-             Rule(round(estimate_width_mm(TIEU_NGU, 14, True), 1))]
+             Rule(round(text_width_mm(TIEU_NGU, ctx.body_size, True), 1))]
     number_line = [Paragraph("so", [Span(f"Số: {ctx.variables['bao_cao']['so_ky_hieu']}")])]
     if ctx.kind == "cong_van" and r.subject is not None:
         number_line.append(Paragraph("vv", [Span("V/v ")] + ctx.inlines(r.subject, False)))
@@ -59,9 +51,9 @@ def title_and_subject(ctx: Context) -> list:
     subject = ctx.inlines(ctx.report.subject, False) if ctx.report.subject else \
         [Span(ctx.template_text("trich_yeu.j2"))]
     text = "".join(s.text for s in subject if isinstance(s, Span))
-    width = min(estimate_width_mm(text, 14, True), ctx.page.text_width())
+    line = longest_line_mm(text, ctx.body_size, True, ctx.page.text_width())
     return [Paragraph("loai-van-ban", [Span(title.upper())]), Paragraph("trich-yeu", subject),
-            Rule(max(25.0, round(width * 0.35, 1)))]
+            Rule(round(line * SHORT_RULE_SHARE, 1))]
 
 
 def recipients(ctx: Context) -> list:

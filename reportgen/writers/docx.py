@@ -27,7 +27,7 @@ from reportgen.document import (
     Span,
     Table,
 )
-from reportgen.writers import ooxml, properties
+from reportgen.writers import ooxml, properties, shapes
 from reportgen.writers.ooxml import escape_attribute, escape_text, w
 from reportgen.writers.package import DeflateStream, serialize
 from reportgen.writers.roles import ROLES
@@ -39,6 +39,9 @@ CELL_PADDING_MM = 3.0
 SPLIT_ROW_SHARE = 0.35
 PT_TO_MM = 0.3528
 HEADER_DISTANCE_MM = 10.0
+# The rule's distance below the top of its paragraph, which starts where the text's line ends
+# (below its descenders): enough to leave a visible gap under dấu nặng.
+RULE_BELOW_PT = 2.0
 CT = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
@@ -104,6 +107,7 @@ class DocxWriter:
                            for role in ROLES}
         self.package = styles.package.copy()
         self.notes: list[str] = []
+        self.shapes = 0  # drawing ids, unique in the document
         self.page_text_height = 0.0
 
     # --- entry point ---
@@ -118,9 +122,8 @@ class DocxWriter:
         for index, section in enumerate(document.sections):
             self.page_text_height = (page.width_mm if section.landscape else page.height_mm) - page.top_mm \
                 - page.bottom_mm
-            width = page.text_width(section.landscape)
             for block in section.blocks:
-                self._block(out, block, width)
+                self._block(out, block)
             sect_pr = self._section_properties(document, section, index)
             out.append(f"<w:p><w:pPr>{sect_pr}</w:pPr></w:p>" if index < last else sect_pr)
         out.append(tail)
@@ -185,11 +188,11 @@ class DocxWriter:
         return self._add_part(RT + "header", self.package.next_partname("word/header%d.xml"), CT + "header+xml", xml)
 
     # --- blocks ---
-    def _block(self, out: Sink, block, width_mm: float) -> None:
+    def _block(self, out: Sink, block) -> None:
         if isinstance(block, Paragraph):
             self._paragraph(out, block)
         elif isinstance(block, Rule):
-            self._rule(out, block, width_mm)
+            self._rule(out, block)
         elif isinstance(block, Table):
             self._table(out, block)
 
@@ -238,11 +241,11 @@ class DocxWriter:
         self.notes[note_id - 1] = "".join(body)
         return f'<w:r>{REFERENCE_RPR}<w:footnoteReference w:id="{note_id}"/></w:r>'
 
-    def _rule(self, out: Sink, rule: Rule, width_mm: float) -> None:
-        side = length_twips(max((width_mm - rule.length_mm) / 2, 0))
-        out.append(f"<w:p><w:pPr>{self.style_tags['rule']}<w:pBdr><w:top w:val=\"single\" w:sz=\"6\" "
-                   f"w:space=\"1\" w:color=\"000000\"/></w:pBdr><w:ind w:left=\"{side}\" w:right=\"{side}\"/>"
-                   "</w:pPr></w:p>")
+    def _rule(self, out: Sink, rule: Rule) -> None:
+        """A drawn line in a small paragraph of its own right under the text (see writers/shapes.py)."""
+        self.shapes += 1
+        out.append(f"<w:p><w:pPr>{self.style_tags['rule']}</w:pPr>"
+                   + shapes.line_run(self.shapes, rule.length_mm, RULE_BELOW_PT) + "</w:p>")
 
     def _table(self, out: Sink, table: Table) -> None:
         widths = table.widths_mm
@@ -262,13 +265,12 @@ class DocxWriter:
                 width = sum(widths[column:column + cell.colspan])
                 column += cell.colspan
                 out.append("<w:tc>" + ooxml.cell_properties_xml(width, cell.colspan, cell.vmerge, table.borders))
-                inner = width - (CELL_PADDING_MM if table.borders else 0)
                 align = cell.align if table.role == "table" else None
                 for block in cell.blocks or [Paragraph("table-text", [])]:
                     if isinstance(block, Paragraph):
                         self._paragraph(out, block, size, align, bold=cell.bold)
                     else:
-                        self._block(out, block, inner)
+                        self._block(out, block)
                         if isinstance(block, Table):
                             out.append("<w:p/>")  # a cell ends with a paragraph
                 out.append("</w:tc>")

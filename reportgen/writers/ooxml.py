@@ -66,8 +66,6 @@ TRPR_ORDER = _sequence(
 TCPR_ORDER = _sequence(
     "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "textDirection",
     "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge", "tcPrChange")
-# CT_PBdr (17.3.1.24)
-PBDR_ORDER = _sequence("top", "left", "bottom", "right", "between", "bar")
 # CT_Settings (17.15.1.78): the elements reportgen writes and those around them.
 SETTINGS_ORDER = _sequence(
     "writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
@@ -185,14 +183,6 @@ def header_reference(sect_pr, kind: str, rel_id: str) -> None:
 
 def title_page(sect_pr) -> None:
     add(sect_pr, SECTPR_ORDER, "titlePg")
-
-
-# --- paragraphs -----------------------------------------------------------------------------
-
-def top_border(p_pr, size_eighths: int = 6) -> None:
-    """A solid line on top of a paragraph."""
-    borders = get_or_add(p_pr, "pBdr", PPR_ORDER)
-    add(borders, PBDR_ORDER, "top", {"val": "single", "sz": size_eighths, "space": 1, "color": "000000"})
 
 
 # --- tables (written as text: the writer's hot path; each in its CT_ sequence order) -------------
