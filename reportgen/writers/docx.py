@@ -122,6 +122,8 @@ class DocxWriter:
         for index, section in enumerate(document.sections):
             self.page_text_height = (page.width_mm if section.landscape else page.height_mm) - page.top_mm \
                 - page.bottom_mm
+            if index == 0 and section.blocks and isinstance(section.blocks[0], Table):
+                out.append(self._spacer_before_first_table())
             for block in section.blocks:
                 self._block(out, block)
             sect_pr = self._section_properties(document, section, index)
@@ -240,6 +242,17 @@ class DocxWriter:
         body.append("</w:p></w:footnote>")
         self.notes[note_id - 1] = "".join(body)
         return f'<w:r>{REFERENCE_RPR}<w:footnoteReference w:id="{note_id}"/></w:r>'
+
+    def _spacer_before_first_table(self) -> str:
+        """A hidden 1 pt paragraph before a document that opens with a table (the header block).
+
+        LibreOffice adds a blank line above a table that opens a document with footnotes,
+        pushing page 1 down 16 pt; with a paragraph first it lays the table at the margin.
+        Word does not show the paragraph (its mark is hidden) and it takes 1 pt at most.
+        """
+        return (f"<w:p><w:pPr>{self.style_tags['rule']}"
+                '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+                '<w:rPr><w:vanish/><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
 
     def _rule(self, out: Sink, rule: Rule) -> None:
         """A drawn line in a small paragraph of its own right under the text (see writers/shapes.py)."""
