@@ -5,7 +5,8 @@
   (lists of items with an `id` by id, mappings key by key, the rest replaced) and the result
   must pass every stage and the JSON Schema;
 - a wrong example (first line `# sai: TEXT`) merged the same way must fail with TEXT in a message;
-- a table kind (first line `# loại bảng`) must pass the table-kind schema;
+- a table kind (first line `# loại bảng`) must pass the table-kind schema, a list of units
+  (first line `# danh sách đơn vị`) the schema of reportgen rollup's list;
 - any other block fails: every example says what it is.
 And every key of the format appears in an example."""
 
@@ -13,9 +14,11 @@ import json
 import re
 from pathlib import Path
 
+import io
+
 import jsonschema
 import pytest
-import yaml
+from ruamel.yaml import YAML
 
 from reportgen.commands.init import DEFAULT_TEMPLATE, EXAMPLE_REPORT, create_project
 from reportgen.errors import Diagnostics, ReportError
@@ -61,11 +64,28 @@ def merge(base, fragment):
     return merged
 
 
+def _round_trip():
+    """YAML that keeps every scalar as typed (`2.870`, `31/10/2025`), as the reader needs it."""
+    handler = YAML(typ="rt")
+    handler.width = 4096
+    return handler
+
+
+def _plain(node):
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    return node
+
+
 def _write_merged(project, fragment, name):
-    base = yaml.safe_load((project / EXAMPLE_REPORT).read_text(encoding="utf-8"))
+    base = _round_trip().load((project / EXAMPLE_REPORT).read_text(encoding="utf-8"))
     path = project / "inputs" / f"{name}.yaml"
     data = merge(base, fragment)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = io.StringIO()
+    _round_trip().dump(data, out)
+    path.write_text(out.getvalue(), encoding="utf-8")
     return path, data
 
 
@@ -80,19 +100,27 @@ def _messages(path):
 @pytest.mark.parametrize("text", _examples())
 def test_guide_example(text, project, request):
     first = text.splitlines()[0].strip()
-    data = yaml.safe_load(text)
+    data = _round_trip().load(text)
     name = re.sub(r"[^a-z0-9]+", "-", request.node.callspec.id.lower())
     if first == "# đoạn":
         path, merged = _write_merged(project, data, name)
         assert _messages(path) == []
         schema = build_schema(template_roots(project))
-        as_json = json.loads(json.dumps(merged, default=str))
+        as_json = json.loads(json.dumps(_plain(merged), default=str))
         assert [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(as_json)] == []
     elif first.startswith("# sai:"):
         expected = first.split(":", 1)[1].strip()
         path, _ = _write_merged(project, data, name)
         messages = _messages(path)
         assert any(expected in m for m in messages), messages
+    elif first == "# danh sách đơn vị":
+        from reportgen.source.units import UNIT_LIST
+
+        path = project / f"{name}.yaml"
+        path.write_text(text, encoding="utf-8")
+        diags = Diagnostics()
+        assert check_mapping(load_plain(path).data, UNIT_LIST, (), load_plain(path), diags), \
+            [d.render() for d in diags.items]
     elif first == "# loại bảng":
         path = project / f"{name}.yaml"
         path.write_text(text, encoding="utf-8")

@@ -24,7 +24,7 @@ def test_init_makes_a_project_whose_example_builds_strict_and_passes_check(tmp_p
         assert (folder / relative).is_file(), relative
         assert f"đã tạo {folder / relative}" in result.output or f"đã tạo {os.path.relpath(folder / relative)}" \
             in result.output
-    assert not (folder / "templates").exists()  # the built-in templates are enough
+    assert [p.name for p in (folder / "templates").iterdir()] == ["README.md"]  # the built-in ones are enough
     assert "bao-cao-thang-10-2025.yaml: hợp lệ." in result.output
     monkeypatch.chdir(folder)
     built = run_cli("build", "--strict", "--text", EXAMPLE_REPORT)
@@ -92,3 +92,18 @@ def test_a_project_template_overrides_the_built_in_one_of_that_name(tmp_path, mo
     assert any(line.startswith("de-an-06-cong-van  (có sẵn)") for line in lines)
     assert any("bảng nhiem_vu: Bảng nhiệm vụ — cột: noi_dung, van_ban" in line and
                "trang_thai: hoan_thanh" in line for line in lines)
+
+
+def test_next_period_into_a_subfolder_keeps_the_includes_and_the_modeline(tmp_path, monkeypatch):
+    folder, _ = _init(tmp_path)
+    monkeypatch.chdir(folder)
+    result = run_cli("new", "--from", EXAMPLE_REPORT, "--ky", "thang-11-2025", "-o", "inputs/2025/thang-11.yaml")
+    assert result.exit_code == 0, result.output
+    assert "trỏ ra ngoài thư mục dự án" not in result.output
+    new = (folder / "inputs/2025/thang-11.yaml").read_text(encoding="utf-8")
+    first = new.splitlines()[0]
+    assert first == MODELINE_PREFIX + "../../schema/reportgen.schema.json"
+    assert "bao_gom: [../chung/co-quan.yaml]" in new
+    checked = run_cli("validate", "inputs/2025/thang-11.yaml")
+    assert "chua_cap_nhat" in checked.output  # what is left to fill in, and nothing about the includes
+    assert "bao_gom" not in checked.output

@@ -49,6 +49,6 @@ def test_build_without_libreoffice_says_the_docx_was_written(tmp_path, monkeypat
     result = run_cli("build", MINI / "report.yaml", "-o", out, "--pdf")
     assert result.exit_code == 1
     assert out.is_file()
-    assert "chưa xuất được PDF vì máy chưa có LibreOffice" in result.output
+    assert "chưa xuất được PDF vì máy chưa cài LibreOffice" in result.output
     assert "đã ghi" in result.output and "chưa tạo được tệp PDF." in result.output
     assert "không tạo tệp" not in result.output

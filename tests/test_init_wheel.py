@@ -68,7 +68,7 @@ def test_init_build_check_and_pdf_from_the_installed_wheel(fresh_env):
     assert made.returncode == 0, made.stdout + made.stderr
     project = place / "du-an"
     assert "inputs/bao-cao-thang-10-2025.yaml: hợp lệ." in made.stdout.replace("du-an/", "")
-    assert not (project / "templates").exists()
+    assert [p.name for p in (project / "templates").iterdir()] == ["README.md"]
     example = "inputs/bao-cao-thang-10-2025.yaml"
     pdf_wanted = shutil.which("soffice") or shutil.which("libreoffice")
     built = _run(*reportgen, "build", "--strict", "--text", *(["--pdf"] if pdf_wanted else []), example, cwd=project)

@@ -27,6 +27,9 @@ STARTER_FILES = {
     Path(".gitattributes"): "gitattributes",
     Path(".vscode", "settings.json"): "vscode-settings.json",
     Path(".vscode", "extensions.json"): "vscode-extensions.json",
+    # the project's own templates (optional); the folder also marks the project's root, inside
+    # which `bao_gom` may reach (a report in inputs/2025/ including ../chung/co-quan.yaml)
+    Path("templates", "README.md"): "templates-README.md",
 }
 
 

@@ -73,5 +73,5 @@ def missing_message(written: str, platform: str | None = None) -> str:
     """The message when LibreOffice is missing: the .docx is there, and how to get the PDF on this system."""
     system = _system(platform or sys.platform)
     steps = "; ".join(f"({i}) {step}" for i, step in enumerate(INSTALL_STEPS[system], start=1))
-    return (f"chưa xuất được PDF vì máy chưa có LibreOffice (tệp {written} đã được ghi). Cách cài: {steps}. "
+    return (f"chưa xuất được PDF vì máy chưa cài LibreOffice (tệp {written} đã được ghi). Cách cài: {steps}. "
             f"Nếu LibreOffice cài ở thư mục khác, đặt biến môi trường {ENV_VARIABLE} là đường dẫn tới soffice.")
