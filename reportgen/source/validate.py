@@ -15,6 +15,7 @@ from cerberus import errors as cerr
 
 from reportgen.errors import Diagnostics, suggestion
 from reportgen.source import schema as S
+from reportgen.source.conforms import conforms
 from reportgen.source.loader import LoadedYaml
 from reportgen.source.markup import check_markup
 from reportgen.source.reading import read_values, unreadable
@@ -107,6 +108,18 @@ def _keys_at(schema: dict, parent: tuple) -> list[str]:
     return list(current)
 
 
+_VALIDATORS: dict = {}
+
+
+def _validator(schema: dict, allow_unknown: bool) -> Validator:
+    """One validator per schema: building one checks the schema itself, which costs more than
+    validating a small mapping (a roll-up validates thousands of files against the same schema)."""
+    key = (id(schema), allow_unknown)
+    if key not in _VALIDATORS:
+        _VALIDATORS[key] = (schema, Validator(schema, allow_unknown=allow_unknown))  # keeps `schema` alive
+    return _VALIDATORS[key][1]
+
+
 def check_mapping(document: dict, schema: dict, path: tuple, loaded: LoadedYaml, diags: Diagnostics,
                   allow_unknown: bool = False) -> bool:
     """Validate one mapping against a cerberus schema; report every error with its location.
@@ -115,7 +128,9 @@ def check_mapping(document: dict, schema: dict, path: tuple, loaded: LoadedYaml,
     errors_before = len(diags.errors)
     read_values(document, schema, path, loaded, diags)
     read_failed = len(diags.errors) > errors_before
-    validator = Validator(schema, allow_unknown=allow_unknown)
+    if conforms(document, schema, allow_unknown):  # the quick walk; cerberus only when in doubt
+        return not read_failed
+    validator = _validator(schema, allow_unknown)
     if validator.validate(document):
         return not read_failed
     for error in _leaf_errors(validator._errors):
