@@ -824,3 +824,241 @@ def test_format_findings_one_line_each():
         "a.docx: bảng 1, dòng 2, cột 2: [date-padding] ngày 5 phải viết 05 — “ngày 5 tháng 7”",
         "a.docx: mục 1: [margins] lề trái 25,0 mm",
     ]
+
+
+# --- Word's automatic numbering ---------------------------------------------------------------
+
+def _numbering(doc, levels, instances):
+    """Add an abstract list (`levels`: (fmt, lvlText, start) per level) and list instances
+    (`instances`: numId -> {ilvl: startOverride}) to the document's numbering part."""
+    numbering = doc.part.numbering_part.element
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), "90")
+    for ilvl, (fmt, text, start) in enumerate(levels):
+        lvl = OxmlElement("w:lvl")
+        lvl.set(qn("w:ilvl"), str(ilvl))
+        for tag, value in (("w:start", str(start)), ("w:numFmt", fmt), ("w:lvlText", text), ("w:suff", "space")):
+            el = OxmlElement(tag)
+            el.set(qn("w:val"), value)
+            lvl.append(el)
+        abstract.append(lvl)
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    for num_id, overrides in instances.items():
+        num = OxmlElement("w:num")
+        num.set(qn("w:numId"), str(num_id))
+        ref = OxmlElement("w:abstractNumId")
+        ref.set(qn("w:val"), "90")
+        num.append(ref)
+        for ilvl, start in overrides.items():
+            override = OxmlElement("w:lvlOverride")
+            override.set(qn("w:ilvl"), str(ilvl))
+            start_el = OxmlElement("w:startOverride")
+            start_el.set(qn("w:val"), str(start))
+            override.append(start_el)
+            num.append(override)
+        numbering.append(num)
+
+
+def _auto_numbered(numbered: dict, levels, instances):
+    """A tweak: the body paragraphs whose text is a key lose their typed label and get
+    Word's numbering (numId, ilvl) instead."""
+    def tweak(doc):
+        _numbering(doc, levels, instances)
+        for p in doc.paragraphs:
+            if p.text in numbered:
+                num_id, ilvl, shown = numbered[p.text]
+                p.runs[0].text = shown
+                num_pr = OxmlElement("w:numPr")
+                for tag, value in (("w:ilvl", ilvl), ("w:numId", num_id)):
+                    el = OxmlElement(tag)
+                    el.set(qn("w:val"), str(value))
+                    num_pr.append(el)
+                p._p.get_or_add_pPr().insert(0, num_pr)
+    return tweak
+
+
+LIST_LEVELS = [("decimal", "%1.", 1), ("decimal", "%1.%2.", 1), ("lowerLetter", "%3)", 1)]
+
+
+def _labels(path):
+    from reportgen.check.reading import Doc, open_docx
+
+    return [p.text for p in Doc(open_docx(path)).paras if p.label]
+
+
+def test_automatic_numbering_is_read_as_the_labels_a_reader_sees(tmp_path):
+    body = _with_body("Phụ lục kèm theo.", "I. KHÁI QUÁT", "1. Tình hình", "2. Kết quả", "3. Tồn tại",
+                      "3.1. Nguyên nhân", "a) Khách quan", "b) Chủ quan", "4. Kiến nghị")
+    numbered = {"1. Tình hình": (7, 0, "Tình hình"), "2. Kết quả": (7, 0, "Kết quả"),
+                "3. Tồn tại": (7, 0, "Tồn tại"), "3.1. Nguyên nhân": (7, 1, "Nguyên nhân"),
+                "a) Khách quan": (7, 2, "Khách quan"), "b) Chủ quan": (7, 2, "Chủ quan"),
+                "4. Kiến nghị": (7, 0, "Kiến nghị")}
+    path = build(tmp_path, body=body, tweak=_auto_numbered(numbered, LIST_LEVELS, {7: {}}))
+    assert _labels(path) == ["1. Tình hình", "2. Kết quả", "3. Tồn tại", "3.1. Nguyên nhân", "a) Khách quan",
+                             "b) Chủ quan", "4. Kiến nghị"]
+    assert of_rule(check_docx(path), "numbering") == []
+
+
+def test_typed_sub_item_under_an_automatic_item_is_in_place(tmp_path):
+    body = _with_body("Phụ lục kèm theo.", "I. KHÁI QUÁT", "1. Tình hình", "2. Kết quả", "3. Tồn tại",
+                      "3.1. Nguyên nhân")
+    numbered = {t: (7, 0, t[3:]) for t in ("1. Tình hình", "2. Kết quả", "3. Tồn tại")}
+    path = build(tmp_path, body=body, tweak=_auto_numbered(numbered, LIST_LEVELS, {7: {}}))
+    assert of_rule(check_docx(path), "numbering") == []
+
+
+def test_a_new_list_instance_with_a_start_override_restarts(tmp_path):
+    body = _with_body("Phụ lục kèm theo.", "I. KHÁI QUÁT", "1. Tình hình", "2. Kết quả", "II. KIẾN NGHỊ",
+                      "1. Đề nghị", "2. Giải pháp")
+    numbered = {"1. Tình hình": (7, 0, "Tình hình"), "2. Kết quả": (7, 0, "Kết quả"),
+                "1. Đề nghị": (8, 0, "Đề nghị"), "2. Giải pháp": (8, 0, "Giải pháp")}
+    path = build(tmp_path, body=body, tweak=_auto_numbered(numbered, LIST_LEVELS, {7: {}, 8: {0: 1}}))
+    assert _labels(path) == ["1. Tình hình", "2. Kết quả", "1. Đề nghị", "2. Giải pháp"]
+    assert of_rule(check_docx(path), "numbering") == []
+
+
+def test_automatic_letters_miss_d_with_stroke(tmp_path):
+    points = ["a) Một", "b) Hai", "c) Ba", "d) Bốn", "e) Năm"]
+    body = _with_body("Phụ lục kèm theo.", "I. KHÁI QUÁT", "1. Chỉ đạo", *points)
+    numbered = {t: (7, 2, t[3:]) for t in points}
+    levels = [("decimal", "%1.", 1), ("decimal", "%1.%2.", 1), ("lowerLetter", "%3)", 1)]
+    path = build(tmp_path, body=body, tweak=_auto_numbered(numbered, levels, {7: {}}))
+    assert _labels(path) == points
+    assert_finding(check_docx(path), "numbering", "thiếu điểm đ)")
+
+
+def test_roman_and_zero_padded_formats(tmp_path):
+    from reportgen.check.numbering import format_number
+
+    assert [format_number(n, "upperRoman") for n in (1, 4, 9, 14, 40)] == ["I", "IV", "IX", "XIV", "XL"]
+    assert format_number(3, "decimalZero") == "03" and format_number(27, "lowerLetter") == "aa"
+
+
+# --- drawn rules as Word draws them ------------------------------------------------------------
+
+SHAPE_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+            'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+            'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+            'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"')
+
+
+def _shape_run(length_mm, vml_only=False):
+    from docx.oxml import parse_xml
+
+    from reportgen.writers.shapes import line_run
+
+    xml = line_run(1, length_mm, 2.0).replace("<w:r>", f"<w:r {SHAPE_NS}>", 1)
+    run = parse_xml(xml)
+    if vml_only:  # Word 2007: the VML line alone
+        alternate = run[0]
+        pict = alternate.find("{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback")[0]
+        run.remove(alternate)
+        run.append(pict)
+    return run
+
+
+def _shapes_for_rules(agency_mm=15.0, tieu_ngu_mm=60.5, subject_mm=56.0, vml_only=False):
+    """A tweak: the header's and subject's border rules become line shapes of these lengths."""
+    def tweak(doc):
+        lengths = iter((agency_mm, tieu_ngu_mm, subject_mm))
+        paragraphs = [p for t in doc.tables[:1] for cell in (t.cell(0, 0), t.cell(0, 1)) for p in cell.paragraphs]
+        paragraphs += doc.paragraphs
+        for p in paragraphs:
+            ppr = p._p.pPr
+            border = ppr.find(qn("w:pBdr")) if ppr is not None else None
+            if border is not None and p.text == "":
+                length = next(lengths, None)
+                if length is None:
+                    continue
+                ppr.remove(border)
+                p._p.append(_shape_run(length, vml_only))
+    return tweak
+
+
+def test_line_shapes_are_rules_and_their_lengths_conform(tmp_path):
+    findings = check_docx(build(tmp_path, tweak=_shapes_for_rules()))
+    assert of_rule(findings, "rule-line") == []
+
+
+def test_a_short_tieu_ngu_rule_is_measured(tmp_path):
+    findings = check_docx(build(tmp_path, tweak=_shapes_for_rules(tieu_ngu_mm=30.0)))
+    found = assert_finding(findings, "rule-line", "dài bằng tiêu ngữ", "warning")
+    assert "30 mm" in found.message and "60 mm" in found.message
+
+
+def test_an_agency_rule_longer_than_half_its_line_is_reported(tmp_path):
+    findings = check_docx(build(tmp_path, tweak=_shapes_for_rules(agency_mm=36.0)))
+    found = assert_finding(findings, "rule-line", "từ 1/3 đến 1/2", "warning")
+    assert "tên cơ quan" in found.message
+
+
+def test_vml_lines_are_read_and_measured(tmp_path):
+    findings = check_docx(build(tmp_path, tweak=_shapes_for_rules(tieu_ngu_mm=20.0, vml_only=True)))
+    found = assert_finding(findings, "rule-line", "dài bằng tiêu ngữ", "warning")
+    assert "20 mm" in found.message
+
+
+def test_underlined_text_in_place_of_a_rule_is_reported(tmp_path):
+    def underline(doc):
+        cell = doc.tables[0].cell(0, 1)
+        for p in cell.paragraphs:
+            if p.text.startswith("Độc lập"):
+                p.runs[0].font.underline = True
+            elif p.text == "" and p._p.pPr is not None and p._p.pPr.find(qn("w:pBdr")) is not None:
+                p._p.pPr.remove(p._p.pPr.find(qn("w:pBdr")))
+    findings = check_docx(build(tmp_path, tweak=underline))
+    assert_finding(findings, "rule-line", "gạch chân", "warning")
+
+
+def test_text_in_a_text_box_is_read_after_its_anchor(tmp_path):
+    from docx.oxml import parse_xml
+
+    from reportgen.check.reading import Doc, open_docx
+
+    def text_box(doc):
+        anchor = doc.paragraphs[-1]
+        box = parse_xml(
+            f'<w:r {SHAPE_NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
+            '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><wps:wsp>'
+            '<wps:txbx><w:txbxContent><w:p><w:r><w:t>Ghi chú trong khung</w:t></w:r></w:p></w:txbxContent>'
+            '</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
+            '<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>Ghi chú trong khung</w:t>'
+            '</w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+        anchor._p.append(box)
+    path = build(tmp_path, appendix=False, tweak=text_box)
+    texts = [p.text for p in Doc(open_docx(path)).paras]
+    assert texts.count("Ghi chú trong khung") == 1
+
+
+def _date_as_field(doc):
+    """The day of the date line typed as Word's DATE field (cached result "05")."""
+    p = doc.tables[0].cell(1, 1).paragraphs[0]
+    run = p.runs[0]
+    before, _, after = run.text.partition("05")
+    run.text = before
+    for kind, text in (("begin", None), (None, ' DATE \\@ "dd" '), ("separate", None), (None, "05"), ("end", None)):
+        r = p.add_run()
+        r.italic = True
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            r._r.append(char)
+        elif text.startswith(" DATE"):
+            instr = OxmlElement("w:instrText")
+            instr.text = text
+            r._r.append(instr)
+        else:
+            r.text = text
+    tail = p.add_run(after)
+    tail.italic = True
+
+
+def test_a_date_line_made_with_a_date_field_is_read_and_reported(tmp_path):
+    findings = check_docx(build(tmp_path, tweak=_date_as_field))
+    assert_finding(findings, "date-line", "trường DATE", "warning")
+    assert of_rule(findings, "date-padding") == []  # the field's shown value, 05, is read as text

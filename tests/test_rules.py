@@ -3,7 +3,7 @@
 import pytest
 from lxml import etree
 
-from reportgen.compute.metrics import longest_line_mm, text_width_mm
+from reportgen.metrics import longest_line_mm, text_width_mm
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {

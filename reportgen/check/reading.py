@@ -9,6 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .numbering import ListNumbering
 from .ooxml import MC_NS, R_NS, is_on, w
 from .styles import ParaProps, RunProps, StyleSheet, Theme
 from .text import normalize, shorten
@@ -57,6 +58,7 @@ class Para:
     col: int | None = None
     cell: object = None            # the w:tc holding it
     text: str = ""
+    label: str = ""                # the label of Word's automatic numbering, if any (in `text` too)
 
     @property
     def text_runs(self) -> list[Run]:
@@ -127,6 +129,7 @@ class Doc:
         self._section = 0
         self._top = 0
         self._sect_prs: list = []
+        self.numbering = ListNumbering(self._related_root("/numbering"), self.styles)
         self._walk(document.element.body, None)
         self.sections = self._read_sections()
         self.notes = self._read_footnotes()
@@ -166,6 +169,11 @@ class Doc:
 
     def _add_para(self, p, ctx) -> None:
         para = self.para_from(p, "", self._section, ctx["style"] if ctx else None)
+        style_el = p.find(f"{w('pPr')}/{w('pStyle')}")
+        label = self.numbering.label(p, style_el.get(w("val")) if style_el is not None else None)
+        if label:
+            para.label = normalize(label)
+            para.text = normalize(label + para.text)
         para.order = len(self.paras)
         if ctx:
             para.table, para.row, para.col, para.cell = ctx["table"].number, ctx["row"], ctx["col"], ctx["cell"]
@@ -180,6 +188,8 @@ class Doc:
                 self._sect_prs.append(sect_pr)
                 self._section += 1
         self.paras.append(para)
+        for box in text_boxes(p):  # what is typed in a text box is read after its anchor
+            self._walk(box, ctx)
 
     def _run_props(self, r, pstyle, tstyle) -> RunProps:
         rpr = r.find(w("rPr"))
@@ -245,6 +255,25 @@ def _part_root(part):
     if element is not None:
         return element
     return etree.fromstring(part.blob)
+
+
+def _outside_fallback(el, stop) -> bool:
+    parent = el.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag == f"{{{MC_NS}}}Fallback":
+            return False
+        parent = parent.getparent()
+    return True
+
+
+def text_boxes(p) -> list:
+    """The w:txbxContent of the shapes anchored in `p` (DrawingML, or VML when alone), not nested ones."""
+    boxes = []
+    for box in p.iter(w("txbxContent")):
+        if _outside_fallback(box, p) and box.getparent() is not None \
+                and next(box.iterancestors(w("txbxContent")), None) is None:
+            boxes.append(box)
+    return boxes
 
 
 def _own_runs(p) -> list:

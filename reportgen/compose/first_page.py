@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportgen import formatting as F
 from reportgen.compose.context import Context
-from reportgen.compute.metrics import longest_line_mm, text_width_mm
+from reportgen.metrics import longest_line_mm, text_width_mm
 from reportgen.document import Cell, Paragraph, Rule, Span, Table
 from reportgen.source.templates import TYPE_TITLES
 

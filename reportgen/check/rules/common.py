@@ -6,7 +6,8 @@ from __future__ import annotations
 from lxml import etree
 
 from ..findings import Finding
-from ..ooxml import DEFAULT_SIZE, V_NS, w
+from ..drawing import has_drawing
+from ..ooxml import DEFAULT_SIZE, w
 from ..reading import Para, Run
 from ..styles import StyleSheet
 from ..text import is_upper, pt
@@ -68,7 +69,12 @@ def borderless(tbl, styles: StyleSheet) -> bool:
     return True
 
 
+def field_instructions(root) -> str:
+    """The instructions of every field under `root` (complex and simple fields), upper case."""
+    texts = [t.text or "" for t in root.iter(w("instrText"))]
+    texts += [f.get(w("instr")) or "" for f in root.iter(w("fldSimple"))]
+    return " ".join(texts).upper()
+
+
 def has_shape(p: Para) -> bool:
-    el = p.element
-    return bool(el.findall(f".//{w('drawing')}") or el.findall(f".//{w('pict')}")
-                or el.findall(f".//{{{V_NS}}}line"))
+    return has_drawing(p.element)

@@ -4,19 +4,25 @@ drawn rules; the type title and subject; Kính gửi."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from reportgen.metrics import longest_line_mm
+
+from ..drawing import drawn_lines
 from ..findings import Finding
 from ..locate import TIEU_NGU_RE, Parts
+from ..ooxml import DEFAULT_SIZE, TWIPS_PER_MM, to_int, w
 from ..reading import Doc, Para, Run
 from ..text import fold, is_upper, normalize
 from .common import all_bold, borderless, finding_at, has_shape, in_caps
-
 
 # --- header block -------------------------------------------------------------------------
 
 QUOC_HIEU_TEXT = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU_TEXT = "Độc lập - Tự do - Hạnh phúc"
 TYPED_RULE_RE = re.compile(r"^[\s_\-–—‐=]{3,}$")
+CELL_MARGINS_MM = 3.8        # Word's default cell margins, 0.19 cm each side
+RULE_LENGTH_TOLERANCE = 0.1  # a hand-drawn line is not exact
 
 
 def check_header(doc: Doc, parts: Parts) -> list[Finding]:
@@ -106,12 +112,64 @@ def _typed_rules(doc: Doc, parts: Parts) -> list[Finding]:
     return findings
 
 
-def _has_rule_after(anchor: Para, siblings: list[Para], limit: int = 2) -> bool:
-    """A drawn rule under `anchor`: its own border or shape, or on one of the next paragraphs."""
-    if anchor.props.border or has_shape(anchor) or all(r.props.underline for r in anchor.text_runs):
-        return True
-    following = [p for p in siblings if p.order > anchor.order][:limit]
-    return any(p.props.border or has_shape(p) for p in following)
+@dataclass
+class FoundRule:
+    kind: str                   # "shape", "border" or "underline"
+    holder: Para
+    length_mm: float | None = None
+
+
+def _rule_after(anchor: Para, siblings: list[Para], limit: int = 2) -> FoundRule | None:
+    """The drawn rule under `anchor`: a line shape or border on it or one of the next paragraphs,
+    or the anchor's text underlined (not a rule, reported as such)."""
+    for p in [anchor] + [p for p in siblings if p.order > anchor.order][:limit]:
+        lines = drawn_lines(p.element)
+        if lines:
+            return FoundRule("shape", p, max(lines))
+        if p.props.border or has_shape(p):
+            return FoundRule("border" if p.props.border else "shape", p)
+    if anchor.text_runs and all(r.props.underline for r in anchor.text_runs):
+        return FoundRule("underline", anchor)
+    return None
+
+
+def _text_width_mm(doc: Doc, p: Para) -> float:
+    """The width the paragraph's lines may take: its table cell's, else its section's text area."""
+    if p.cell is not None:
+        width = p.cell.find(f"{w('tcPr')}/{w('tcW')}")
+        if width is not None and width.get(w("type")) in (None, "dxa") and to_int(width.get(w("w"))):
+            return to_int(width.get(w("w"))) / TWIPS_PER_MM - CELL_MARGINS_MM
+    section = doc.sections[min(p.section, len(doc.sections) - 1)]
+    page_width, left, right = (to_int(section.attr(*a), 0) for a in (("pgSz", "w"), ("pgMar", "left"),
+                                                                       ("pgMar", "right")))
+    return (page_width - left - right) / TWIPS_PER_MM if page_width else 165.0
+
+
+def _line_mm(doc: Doc, p: Para) -> float:
+    """The length of `p`'s longest line as set in Times New Roman (its runs' size and weight)."""
+    runs = p.text_runs
+    size = next((r.props.size for r in runs if r.props.size), DEFAULT_SIZE)
+    return longest_line_mm(p.text, size, all_bold(runs), _text_width_mm(doc, p))
+
+
+def _rule_length(doc: Doc, label: str, anchor: Para, found: FoundRule) -> list[Finding]:
+    """A drawn line's length against the decree: the tiêu ngữ's as long as it, others 1/3–1/2 of the line."""
+    if found.length_mm is None:
+        return []
+    line = _line_mm(doc, anchor)
+    length = found.length_mm
+    if label == "tiêu ngữ":
+        if abs(length - line) > RULE_LENGTH_TOLERANCE * line:
+            return [finding_at("rule-line", anchor, f"đường kẻ dưới tiêu ngữ dài {length:.0f} mm, tiêu ngữ dài "
+                                                    f"{line:.0f} mm; Nghị định 30: đường kẻ dài bằng tiêu ngữ",
+                               "warning")]
+        return []
+    low, high = line / 3, line / 2
+    if not (1 - RULE_LENGTH_TOLERANCE) * low <= length <= (1 + RULE_LENGTH_TOLERANCE) * high:
+        return [finding_at("rule-line", anchor, f"đường kẻ dưới {label} dài {length:.0f} mm; Nghị định 30: "
+                                                f"từ 1/3 đến 1/2 độ dài dòng chữ ({low:.0f}–{high:.0f} mm)",
+                           "warning")]
+    return []
 
 
 def _rule_lines(doc: Doc, parts: Parts) -> list[Finding]:
@@ -128,9 +186,16 @@ def _rule_lines(doc: Doc, parts: Parts) -> list[Finding]:
             siblings = [p for p in parts.header_zone if p.cell is anchor.cell]
         else:
             siblings = [p for p in doc.paras if p.top is not None]
-        if not _has_rule_after(anchor, siblings):
+        found = _rule_after(anchor, siblings)
+        if found is None:
             findings.append(finding_at("rule-line", anchor, f"không thấy đường kẻ dưới {label} (đường viền đoạn "
                                                             "hoặc hình đường thẳng)", "warning"))
+        elif found.kind == "underline":
+            findings.append(finding_at("rule-line", anchor, f"{label} được gạch chân thay cho đường kẻ; Nghị định "
+                                                            "30 yêu cầu đường kẻ vẽ (hình đường thẳng) dưới dòng chữ",
+                                       "warning"))
+        else:
+            findings += _rule_length(doc, label, anchor, found)
     return findings
 
 

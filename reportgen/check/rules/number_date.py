@@ -9,11 +9,12 @@ from ..findings import Finding
 from ..locate import DATE_RE, NUMBER_RE, Parts
 from ..reading import Doc, Para
 from ..text import normalize, segment, shorten
-from .common import all_italic, finding_at
+from .common import all_italic, field_instructions, finding_at
 
 
 # --- date line ----------------------------------------------------------------------------
 
+DATE_FIELD_RE = re.compile(r"(?<![A-Z])(CREATEDATE|SAVEDATE|PRINTDATE|DATE|TIME)(?![A-Z])")
 RUNNING_DATE_RE = re.compile(r"ngày\s+(?P<day>\d{1,3})\s+tháng\s+(?P<month>\d{1,3})\s+năm\s+\d{4}", re.I)
 
 
@@ -57,6 +58,11 @@ def check_date(doc: Doc, parts: Parts) -> list[Finding]:
     if not all_italic(date.text_runs):
         findings.append(finding_at("date-line", date, "dòng địa danh, ngày tháng không in nghiêng; Nghị định 30 "
                                                       "yêu cầu chữ nghiêng", quote=quote))
+    field = DATE_FIELD_RE.search(field_instructions(date.element))
+    if field:
+        findings.append(finding_at("date-line", date, f"ngày tháng là trường {field.group(1)} của Word, tự đổi theo "
+                                                      "ngày mở hoặc lưu văn bản; hãy gõ ngày ban hành", "warning",
+                                   quote=quote))
     for problem in (_day_problem(match.group("day")), _month_problem(match.group("month"))):
         if problem:
             findings.append(finding_at("date-padding", date, problem, quote=quote))

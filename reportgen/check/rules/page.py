@@ -10,7 +10,7 @@ from ..locate import Parts
 from ..ooxml import TWIPS_PER_MM, to_int, w
 from ..reading import Doc, Run, SectionInfo
 from ..text import mm
-from .common import finding_at, size_finding
+from .common import field_instructions, finding_at, size_finding
 
 
 # --- paper and margins --------------------------------------------------------------------
@@ -63,14 +63,8 @@ def _margins(section: SectionInfo) -> list[Finding]:
 
 # --- page numbers -------------------------------------------------------------------------
 
-def _instructions(root) -> str:
-    texts = [t.text or "" for t in root.iter(w("instrText"))]
-    texts += [f.get(w("instr")) or "" for f in root.iter(w("fldSimple"))]
-    return " ".join(texts).upper()
-
-
 def has_page_field(root) -> bool:
-    return (re.search(r"(?<![A-Z])PAGE(?![A-Z])", _instructions(root)) is not None
+    return (re.search(r"(?<![A-Z])PAGE(?![A-Z])", field_instructions(root)) is not None
             or root.find(f".//{w('pgNum')}") is not None)
 
 

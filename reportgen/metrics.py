@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-TABLE = Path(__file__).resolve().parents[1] / "data" / "tnr_widths.json"
+TABLE = Path(__file__).resolve().parent / "data" / "tnr_widths.json"
 MM_PER_PT = 25.4 / 72
 
 
