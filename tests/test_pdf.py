@@ -310,3 +310,13 @@ def test_the_pdf_package_imports_no_stage():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("reportgen."):
                 assert node.module.split(".")[1] not in stages, (path.name, node.module)
+
+
+def test_a_sidecar_name_taken_by_a_file_of_the_user_is_never_written(tmp_path):
+    mine = tmp_path / "bc.ky-so.json"
+    mine.write_text('{"ghi_chu": "tệp của tôi"}', encoding="utf-8")
+    result = run_cli("build", REPORT, "-o", tmp_path / "bc.docx", "--pdf")
+    assert result.exit_code == 1
+    assert str(mine) in result.output
+    assert mine.read_text(encoding="utf-8") == '{"ghi_chu": "tệp của tôi"}'
+    assert not (tmp_path / "bc.docx").exists() and not (tmp_path / "bc.pdf").exists()

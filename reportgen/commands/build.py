@@ -50,6 +50,10 @@ def _check_targets(prepared, target: Path, options: BuildOptions) -> dict:
     for wanted, suffix in ((options.text, ".txt"), (options.pdf, ".pdf")):
         if wanted:
             check_target(target.with_suffix(suffix), suffix, **guard)
+    if options.pdf:  # the signature boxes written beside the PDF
+        from reportgen.pdf.boxes import sidecar_path
+
+        check_target(sidecar_path(target.with_suffix(".pdf")), ".json", **guard)
     return guard
 
 
@@ -79,7 +83,7 @@ def build_one(path: str | Path, options: BuildOptions) -> BuildResult:
             record_output(pdf, pdf.read_bytes())
             result.written.append(display_path(pdf))
             sidecar, notes = write_sidecar(pdf, options.edition, prepared.template.settings["dau_mm"],
-                                           prepared.report.signature.name)
+                                           prepared.report.signature.name, **guard)
             result.written.append(display_path(sidecar))
             result.messages += [f"{display_path(pdf)}: cảnh báo: {note}" for note in notes]
         result.ok = True

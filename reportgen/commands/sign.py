@@ -74,7 +74,8 @@ def plan_for(source: Path, data: bytes, sidecar: Path | None, seal_mm: float, wa
 def sign_command(pdf, role, p12, mat_khau, pkcs11_lib, pkcs11_nhan, pkcs11_token, anh_chu_ky, anh_dau,
                  so_ky_hieu, sidecar, dau_mm, tsa, output):
     """Ký số tệp PDF (PAdES) theo Nghị định 30/2020/NĐ-CP: người có thẩm quyền ký trước, cơ quan ký sau."""
-    from reportgen.output import write_atomic
+    from reportgen.errors import ReportError
+    from reportgen.output import guarded_write
     from reportgen.pdf import signing
     from reportgen.pdf.inspect import PdfProblem
     from reportgen.pdf.text import read_pages
@@ -108,9 +109,13 @@ def sign_command(pdf, role, p12, mat_khau, pkcs11_lib, pkcs11_nhan, pkcs11_token
         if box.content == "thong-tin" and not number:
             number = signing.number_from_text([line.text for page in read_pages(data)[:1] for line in page.lines])
         signed = signing.sign(data, signing.SignRequest(role, key, box, kind, image, number, tsa))
-        write_atomic(target, signed)
+        guarded_write(target, signed, ".pdf", reads=[pdf, *(p for p in [sidecar, anh_chu_ky, anh_dau, p12] if p)])
     except (signing.SigningProblem, PdfProblem) as exc:
         click.echo(f"{pdf}: lỗi: {exc}", err=True)
+        sys.exit(EXIT_INVALID)
+    except ReportError as exc:  # the output is an input, or in inputs/ or templates/
+        for diagnostic in exc.diagnostics.sorted():
+            click.echo(diagnostic.render(), err=True)
         sys.exit(EXIT_INVALID)
     x0, y0, x1, y1 = box.rect
     click.echo(f"{pdf} → {target} (chữ ký số của {signing.ROLE_NAMES[role]}, trang {box.page}, "

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.output import write_atomic
+from reportgen.output import guarded_write
 from reportgen.pdf.inspect import PdfProblem
 from reportgen.pdf.text import Line, Page, normal, read_pages
 
@@ -220,12 +220,16 @@ def sidecar_text(data: dict) -> str:
 
 
 def write_sidecar(pdf: Path, edition: str | None, seal_mm: float = DEFAULT_SEAL_MM,
-                  name: str | None = None) -> tuple[Path, list[str]]:
-    """Find the boxes on `pdf` and write `<name>.ky-so.json` beside it (atomically); the path and the warnings."""
+                  name: str | None = None, **guard) -> tuple[Path, list[str]]:
+    """Find the boxes on `pdf` and write `<name>.ky-so.json` beside it; the path and the warnings.
+
+    Written through `guarded_write` (`guard`: its `reads` and `protected_roots`): never over an
+    input or a file reportgen did not make."""
     data = pdf.read_bytes()
     signature_plan = plan(read_pages(data), seal_mm, name)
     target = sidecar_path(pdf)
-    write_atomic(target, sidecar_text(sidecar_data(data, pdf.name, signature_plan, edition)).encode("utf-8"))
+    text = sidecar_text(sidecar_data(data, pdf.name, signature_plan, edition))
+    guarded_write(target, text.encode("utf-8"), ".json", **guard)
     return target, signature_plan.warnings
 
 
