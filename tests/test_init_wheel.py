@@ -5,6 +5,7 @@ No network: the wheel is built with the project venv's setuptools (--no-build-is
 installed with --no-deps; the venv reaches the dependencies already installed in the project's
 venv through a .pth file. Built once for the module (a few seconds)."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _run(*command, cwd, timeout=300):
-    return subprocess.run([str(c) for c in command], cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}  # only the venv's
+    return subprocess.run([str(c) for c in command], cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
 
 
 @pytest.fixture(scope="module")
@@ -52,8 +54,10 @@ def test_the_wheel_holds_every_template_file_and_the_starter(wheel):
     templates = {f"reportgen/mau_co_san/{p.relative_to(ROOT / 'templates').as_posix()}"
                  for p in (ROOT / "templates").rglob("*") if p.is_file() and "__pycache__" not in p.parts}
     assert templates and templates <= names, sorted(templates - names)
-    starter = {f"reportgen/starter/{p.name}" for p in (ROOT / "reportgen/starter").iterdir()}
-    assert starter <= names, sorted(starter - names)
+    data = {p.relative_to(ROOT).as_posix() for p in (ROOT / "reportgen").rglob("*")
+            if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts}
+    assert any(name.startswith("reportgen/starter/") for name in data)
+    assert data <= names, sorted(data - names)
     code = {p.relative_to(ROOT).as_posix() for p in (ROOT / "reportgen").rglob("*.py")
             if (p.parent / "__init__.py").is_file()}
     assert code <= names, sorted(code - names)
