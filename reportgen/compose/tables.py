@@ -76,10 +76,10 @@ def row(ctx: Context, out_row: OutRow, computed: ComputedTable) -> list[Cell]:
     if out_row.kind == "group":
         # a group row stays with the first row of its group
         code = Cell([Paragraph("table-text", [Span(out_row.cells[0] or "")], keep_with_next=True)],
-                    align="center", bold=True)
-        title = Cell([Paragraph("table-text", [Span(out_row.group_title)], keep_with_next=True)],
-                     colspan=n - 1, align="left", bold=True)
-        return [code, title] if out_row.cells[0] else [Cell(title.blocks, colspan=n, align="left", bold=True)]
+                    align="center", bold=out_row.bold)
+        title = Cell([Paragraph("table-text", [Span(out_row.group_title)], keep_with_next=True,
+                                italic=out_row.italic)], colspan=n - 1, align="left", bold=out_row.bold)
+        return [code, title] if out_row.cells[0] else [Cell(title.blocks, colspan=n, align="left", bold=out_row.bold)]
     cells = [cell(ctx, content, ALIGN.get(col.align, "justify"))
              for content, col in zip(out_row.cells, computed.columns)]
     if out_row.kind == "total":

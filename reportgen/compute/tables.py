@@ -1,7 +1,8 @@
 """Tables: a table kind (template data) plus rows (report data) → a computed grid.
 
-Computes header rows with merged cells, STT numbering, group rows with their
-counts, status marks, `-nt-` repeats, totals, and the tallies the body prints.
+Computes header rows with merged cells, STT numbering (running, restarting per group,
+hierarchical), group rows nested to any depth with their codes and counts, status marks,
+`-nt-` repeats, totals, and the tallies the body prints.
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ class OutRow:
     kind: str  # "group", "data" or "total"
     cells: list  # one per column: Text, list[Block], str or None
     group_title: str = ""
+    level: int = 0  # a group row's level (1 = top)
+    bold: bool = True
+    italic: bool = False
 
 
 @dataclass
@@ -60,6 +64,7 @@ class ComputedTable:
     orientation: str
     statuses: dict
     row_facts: list = field(default_factory=list)  # (group id, status) per data row, for tallies
+    row_groups: list = field(default_factory=list)  # the ids of every group a data row is under
 
 
 def _leaves(columns: list[dict]) -> list[dict]:
@@ -110,14 +115,93 @@ def _number_of(cell) -> Decimal | None:
         return None
 
 
-def _group_code(style: str, index: int, explicit: str | None) -> str:
+def _group_code(style: str, index: int, explicit: str | None, parent_code: str = "") -> str:
     if explicit is not None:
         return explicit  # "" prints the group without a code
     if style == "la_ma":
         return F.roman(index)
     if style == "chu_cai":
         return GROUP_LETTERS[(index - 1) % len(GROUP_LETTERS)]
+    if style == "so":
+        return str(index)
+    if style == "phan_cap":
+        return f"{parent_code}.{index}" if parent_code else str(index)
     return ""
+
+
+def group_levels(spec: dict) -> list[dict]:
+    """The table kind's group levels: `nhom: {...}` is one level (titles in capitals, as before);
+    `nhom: [{...}, {...}]` one mapping per level (titles as typed unless `in_hoa: true`)."""
+    levels = spec.get("nhom")
+    if levels is None:
+        return [{"ma": "la_ma", "in_hoa": True}]
+    if isinstance(levels, dict):
+        return [{"in_hoa": True, **levels}]
+    return [{"ma": "so", "in_hoa": False, **level} for level in levels] or [{"ma": "la_ma", "in_hoa": True}]
+
+
+def _level(levels: list[dict], level: int) -> dict:
+    return levels[min(level, len(levels)) - 1]
+
+
+def _rows_under(group) -> int:
+    return len(group.rows) + sum(_rows_under(child) for child in group.children)
+
+
+def _ordered(columns: list[dict], order: list[str]) -> list[dict]:
+    """Columns in the order a table asks (`thu_tu_cot`, by key): STT first, a merged header where
+    its first named sub-column goes, columns not named in their order after the named ones."""
+    rank = {key: i for i, key in enumerate(order)}
+    rank["stt"] = -1  # STT stays the first column
+
+    def position(col):
+        keys = [c.get("khoa") for c in _leaves([col])]
+        return min((rank[k] for k in keys if k in rank), default=len(rank))
+
+    out = [dict(c, cot=_ordered(c["cot"], order)) if c.get("cot") else c for c in columns]
+    return sorted(out, key=position)  # sorted() is stable: unnamed columns keep their order
+
+
+def _without(columns: list[dict], hidden: set) -> list[dict]:
+    """Columns minus the hidden keys (`an_cot`); a merged header left empty goes too."""
+    out = []
+    for col in columns:
+        if col.get("cot"):
+            inner = _without(col["cot"], hidden)
+            if inner:
+                out.append(dict(col, cot=inner))
+        elif col.get("khoa") not in hidden:
+            out.append(col)
+    return out
+
+
+@dataclass
+class _State:
+    """What runs on through a table while its groups are walked."""
+
+    numbering: str
+    levels: list
+    repeat_columns: set
+    total_columns: set
+    serial: int = 0
+    previous: dict = field(default_factory=dict)
+    totals: dict = field(default_factory=dict)
+    ancestors: list = field(default_factory=list)
+
+    def __post_init__(self):
+        self.totals = {key: Decimal(0) for key in self.total_columns}
+
+    def repeat_and_total(self, cells: list, columns: list[Column]) -> None:
+        for i, col in enumerate(columns):
+            text = _plain(cells[i])
+            if col.key in self.repeat_columns:
+                if text is not None and self.previous.get(col.key) == text:
+                    cells[i] = REPEAT_MARK
+                self.previous[col.key] = text
+            if col.key in self.total_columns:
+                value = _number_of(cells[i])
+                if value is not None:
+                    self.totals[col.key] += value
 
 
 class TableBuilder:
@@ -130,54 +214,73 @@ class TableBuilder:
     def build(self, table: TableInput, default_id: str | None = None) -> ComputedTable:
         kind = self.template.table_kind(table.kind, table.location)
         spec = kind.data
+        layout = self._layout(table, spec["cot"])
         columns = [Column(c.get("khoa", ""), table.column_titles.get(c.get("khoa"), c["tieu_de"]),
                           float(c.get("rong", 10)), c.get("canh", "trai"), c.get("nguon"))
-                   for c in _leaves(spec["cot"])]
+                   for c in _leaves(layout)]
         statuses = spec.get("trang_thai") or {}
         self._check_column_titles(table, columns)
-        computed = ComputedTable(table.id or default_id, table.kind, columns, _header_rows(spec["cot"], table.column_titles),
+        computed = ComputedTable(table.id or default_id, table.kind, columns, _header_rows(layout, table.column_titles),
                                  [], spec.get("co_chu", 12), spec.get("huong", "ngang"), statuses)
-        numbering = spec.get("stt", "lien_tuc")
-        group_style = (spec.get("nhom") or {}).get("ma", "la_ma")
-        count_word = (spec.get("nhom") or {}).get("dem")
-        repeat_columns = set(spec.get("nt") or [])
-        total_columns = set(spec.get("tong") or [])
-        serial = 0
-        previous: dict = {}
-        totals = {key: Decimal(0) for key in total_columns}
-        for group_index, group in enumerate(table.groups, start=1):
-            if table.grouped:
-                code = _group_code(group_style, group_index, group.code)
-                title = self.render(group.title).upper()
-                if count_word and group.show_count:
-                    title += f" ({F.count(len(group.rows))} {count_word})"
-                cells = [None] * len(columns)
-                computed.rows.append(OutRow("group", [code] + cells[1:], group_title=title))
-                self._check_group_count(group, len(group.rows), count_word)
-                if numbering == "theo_nhom":
-                    serial = 0
-            for row_index, row in enumerate(group.rows, start=1):
-                serial += 1
-                stt = f"{group_index}.{row_index}" if numbering == "phan_cap" else str(serial)
-                cells = self._row_cells(row, columns, statuses, stt)
-                for i, col in enumerate(columns):
-                    text = _plain(cells[i])
-                    if col.key in repeat_columns:
-                        if text is not None and previous.get(col.key) == text:
-                            cells[i] = REPEAT_MARK
-                        previous[col.key] = text
-                    if col.key in total_columns:
-                        value = _number_of(cells[i])
-                        if value is not None:
-                            totals[col.key] += value
-                computed.rows.append(OutRow("data", cells))
-                computed.row_facts.append((group.id, row.status))
-        if total_columns:
-            cells = [F.number(totals[c.key]) if c.key in total_columns else None for c in columns]
+        state = _State(table.numbering or spec.get("stt", "lien_tuc"), group_levels(spec),
+                       set(spec.get("nt") or []), set(spec.get("tong") or []))
+        for group_index, group in enumerate(table.tree, start=1):
+            self._group(group, group_index, (), "", table.grouped, computed, statuses, state)
+        if state.totals:
+            cells = [F.number(state.totals[c.key]) if c.key in state.totals else None for c in columns]
             cells[0] = None
             computed.rows.append(OutRow("total", cells, group_title="Tổng cộng"))
         self._check_table_count(table, len(computed.row_facts))
         return computed
+
+    def _layout(self, table: TableInput, columns: list[dict]) -> list[dict]:
+        """The kind's columns as this table shows them: hidden ones left out, reordered."""
+        keys = [c.get("khoa") for c in _leaves(columns)]
+        for key in table.hidden_columns + table.column_order:
+            if key not in keys:
+                allowed = [k for k in keys if k]
+                self.diags.error(table.location, f'bảng loại "{table.kind}" không có cột "{key}"'
+                                                 f'{suggestion(key, allowed)}; các cột: {", ".join(allowed)}')
+        if "stt" in table.hidden_columns:
+            self.diags.error(table.location, "không ẩn được cột STT (an_cot): STT là cột đầu của mọi bảng")
+        layout = _without(columns, set(table.hidden_columns) - {"stt"})
+        return _ordered(layout, table.column_order) if table.column_order else layout
+
+    def _group(self, group, index: int, path: tuple, parent_code: str, grouped: bool,
+               computed: ComputedTable, statuses: dict, state: "_State") -> None:
+        """A group row (when the table has groups), its rows, then its sub-groups, depth first."""
+        path = path + (index,)
+        code = parent_code
+        if grouped and not group.rows and not group.children:
+            self.diags.error(group.location, f'nhóm "{group.title.raw}" không có dòng nào (dong) và không có nhóm '
+                                             f"con (nhom)")
+        if grouped:
+            look = _level(state.levels, group.level)
+            code = _group_code(look.get("ma", "so"), index, group.code, parent_code)
+            title = self.render(group.title)
+            if look.get("in_hoa"):
+                title = title.upper()
+            word = look.get("dem")
+            if word and group.show_count:
+                title += f" ({F.count(_rows_under(group))} {word})"
+            cells = [None] * len(computed.columns)
+            computed.rows.append(OutRow("group", [code] + cells[1:], group_title=title, level=group.level,
+                                        bold=look.get("dam", True), italic=bool(look.get("nghieng"))))
+            self._check_group_count(group, _rows_under(group), word)
+            if state.numbering == "theo_nhom":
+                state.serial = 0
+        state.ancestors.append(group.id)
+        for row_index, row in enumerate(group.rows, start=1):
+            state.serial += 1
+            stt = ".".join(str(i) for i in path + (row_index,)) if state.numbering == "phan_cap" else str(state.serial)
+            cells = self._row_cells(row, computed.columns, statuses, stt)
+            state.repeat_and_total(cells, computed.columns)
+            computed.rows.append(OutRow("data", cells))
+            computed.row_facts.append((group.id, row.status))
+            computed.row_groups.append(frozenset(g for g in state.ancestors if g))
+        for child_index, child in enumerate(group.children, start=1):
+            self._group(child, child_index, path, code, grouped, computed, statuses, state)
+        state.ancestors.pop()
 
     def _check_column_titles(self, table: TableInput, columns: list[Column]) -> None:
         keys = [c.key for c in columns]
@@ -189,12 +292,12 @@ class TableBuilder:
     def _row_cells(self, row: Row, columns: list[Column], statuses: dict, stt: str) -> list:
         keys = [c.key for c in columns]
         for key in row.values:
-            if key not in keys or key == "stt":
-                allowed = [k for k in keys if k != "stt"] + ["trang_thai", "ket_qua", "chi_tieu"]
-                self.diags.error(row.location, f'cột "{key}" không có trong loại bảng này{suggestion(key, allowed)}; '
+            if key not in keys:
+                allowed = list(dict.fromkeys(keys + ["trang_thai", "ket_qua", "chi_tieu"]))
+                self.diags.error(row.location, f'cột "{key}" không có trong bảng này{suggestion(key, allowed)}; '
                                                f'dùng: {", ".join(allowed)}', row.path + (key,))
         cells = [row.values.get(c.key) for c in columns]
-        cells[0] = stt
+        cells[0] = self._typed_stt(row, stt)
         result = row.result
         if "ket_qua" in keys and result is not None and cells[keys.index("ket_qua")] is None:
             # the kind has a column named ket_qua: the row's ket_qua is that column's value
@@ -213,6 +316,18 @@ class TableBuilder:
         elif result is not None:
             self.diags.error(row.location, "ket_qua cần có trang_thai để biết đặt vào cột nào", row.path + ("ket_qua",))
         return cells
+
+    def _typed_stt(self, row: Row, computed: str) -> str:
+        """A row may carry its own STT (printed as typed); a warning when it is not the computed one."""
+        typed = row.values.get("stt")
+        if typed is None:
+            return computed
+        text = self.render(typed).strip() if isinstance(typed, Text) else str(typed)
+        if text != computed:
+            where = typed.location if isinstance(typed, Text) else row.location
+            self.diags.warning(where, f'STT ghi "{text}" khác với STT tính theo thứ tự dòng "{computed}"; '
+                                      f'in "{text}" như đã ghi', row.path + ("stt",))
+        return text
 
     def _fill_from_indicator(self, row: Row, columns: list[Column], cells: list) -> None:
         if row.indicator not in self.indicators:
@@ -277,11 +392,11 @@ class Tallies:
         if trang_thai is not None and trang_thai not in table.statuses:
             raise ReferenceProblem(f'bảng "{table_id}" không có trạng thái "{trang_thai}"'
                                    f'{suggestion(trang_thai, table.statuses)}; có: {", ".join(table.statuses)}')
-        groups = {g for g, _ in table.row_facts}
+        groups = set().union(*table.row_groups) if table.row_groups else set()
         if nhom is not None and nhom not in groups:
-            raise ReferenceProblem(f'bảng "{table_id}" không có nhóm "{nhom}"{suggestion(nhom, [g for g in groups if g])}')
-        count = sum(1 for g, s in table.row_facts
-                    if (trang_thai is None or s == trang_thai) and (nhom is None or g == nhom))
+            raise ReferenceProblem(f'bảng "{table_id}" không có nhóm "{nhom}"{suggestion(nhom, sorted(groups))}')
+        count = sum(1 for (_, s), under in zip(table.row_facts, table.row_groups)
+                    if (trang_thai is None or s == trang_thai) and (nhom is None or nhom in under))
         if ghi is not None and ghi != count:
             where = self.current_location() or Location("?")
             what = f'trạng thái "{trang_thai}"' if trang_thai else "tất cả các dòng"

@@ -90,6 +90,8 @@ class Group:
     location: Location
     count_location: Location | None
     show_count: bool = True
+    level: int = 1  # 1 for a top group, 2 for a group inside it, ...
+    children: list["Group"] = field(default_factory=list)  # groups of the next level
 
 
 @dataclass
@@ -98,10 +100,14 @@ class TableInput:
     kind: str
     column_titles: dict
     typed_count: int | None
-    groups: list[Group]
+    groups: list[Group]  # every group in reading order, each with its own rows (nested ones too)
     grouped: bool
     location: Location
     count_location: Location | None
+    tree: list[Group] = field(default_factory=list)  # the top groups; `children` below them
+    numbering: str | None = None  # `stt`: this table's STT instead of its kind's
+    hidden_columns: list = field(default_factory=list)  # `an_cot`
+    column_order: list = field(default_factory=list)  # `thu_tu_cot`
 
 
 @dataclass
@@ -256,21 +262,32 @@ def _rows(loaded: LoadedYaml, path: tuple, items) -> list[Row]:
     return rows
 
 
+def _groups(loaded: LoadedYaml, path: tuple, items, level: int, flat: list) -> list[Group]:
+    """The groups at `path` with their sub-groups; `flat` collects every group in reading order."""
+    out = []
+    for i, group in enumerate(items or []):
+        here = path + (i,)
+        built = Group(group.get("id"), group.get("ma"), _text(loaded, here + ("ten",), group["ten"]),
+                      group.get("so_luong"), _rows(loaded, here + ("dong",), group.get("dong")),
+                      loaded.where(here), loaded.positions.get(here + ("so_luong",)), group.get("dem", True), level)
+        flat.append(built)
+        built.children = _groups(loaded, here + ("nhom",), group.get("nhom"), level + 1, flat)
+        out.append(built)
+    return out
+
+
 def build_table(loaded: LoadedYaml, path: tuple, data: dict) -> TableInput:
     grouped = "nhom" in data
-    groups = []
+    groups: list[Group] = []
     if grouped:
-        for i, group in enumerate(data["nhom"]):
-            here = path + ("nhom", i)
-            groups.append(Group(group.get("id"), group.get("ma"), _text(loaded, here + ("ten",), group["ten"]),
-                                group.get("so_luong"), _rows(loaded, here + ("dong",), group.get("dong")),
-                                loaded.where(here), loaded.positions.get(here + ("so_luong",)),
-                                group.get("dem", True)))
+        tree = _groups(loaded, path + ("nhom",), data["nhom"], 1, groups)
     else:
         groups.append(Group(None, None, Text("", loaded.where(path)), None,
                             _rows(loaded, path + ("dong",), data.get("dong")), loaded.where(path), None))
+        tree = list(groups)
     return TableInput(data.get("id"), data["loai"], data.get("tieu_de_cot") or {}, data.get("so_luong"), groups,
-                      grouped, loaded.where(path), loaded.positions.get(path + ("so_luong",)))
+                      grouped, loaded.where(path), loaded.positions.get(path + ("so_luong",)), tree,
+                      data.get("stt"), list(data.get("an_cot") or []), list(data.get("thu_tu_cot") or []))
 
 
 def _indicator(loaded: LoadedYaml, path: tuple, data: dict) -> Indicator:

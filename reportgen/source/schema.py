@@ -108,19 +108,45 @@ UNIT = {
     "meta": {"mo_ta": "đơn vị báo cáo: xã/phường/đặc khu (xa), tỉnh (tinh) hoặc sở, ngành (so-nganh)"},
 }
 
-TABLE = {
-    "id": {"type": "string", "regex": r"[A-Za-z0-9_\-]+"},
-    "loai": {"type": "string", "required": True, "empty": False},
-    "tieu_de_cot": {"type": "dict", "valuesrules": {"type": "string"}},
-    "so_luong": {"type": "integer", "min": 0},
-    "nhom": {"type": "list", "excludes": "dong", "schema": {"type": "dict", "schema": {
+GROUP_DEPTH = 4  # groups nest: A → 1 → 1.1 → rows
+
+
+def _group(depth: int) -> dict:
+    """A group row and what is under it: its rows, or groups of the next level (up to GROUP_DEPTH)."""
+    schema = {
         "id": {"type": "string", "regex": r"[A-Za-z0-9_\-]+"},
         "ma": {"type": "string"},
         "ten": {"type": "string", "required": True, "empty": False},
         "so_luong": {"type": "integer", "min": 0},
         "dem": {"type": "boolean"},
-        "dong": {"type": "list", "required": True, "schema": {"type": "dict"}},
-    }}},
+        "dong": {"type": "list", "required": depth == GROUP_DEPTH, "schema": {"type": "dict"}},
+    }
+    if depth > 1:  # the top level's keys are described in key_docs.py
+        described = {"id": "Mã nhóm con, để đếm: {{ dem('bang', nhom='id') }}", "ma": "Mã in ở đầu nhóm con",
+                     "ten": "Tên nhóm con", "so_luong": "Số dòng ghi tay của nhóm con, được kiểm tra",
+                     "dem": "false để không in số dòng sau tên nhóm con", "dong": "Các dòng của nhóm con"}
+        for key, text in described.items():
+            schema[key]["meta"] = {"mo_ta": text}
+    if depth < GROUP_DEPTH:  # rows or sub-groups (a group with neither is reported when the table is built)
+        schema["dong"].update(excludes="nhom", required=False)
+        schema["nhom"] = {"type": "list", "excludes": "dong", "empty": False,
+                          "schema": {"type": "dict", "schema": _group(depth + 1)},
+                          "meta": {"mo_ta": "các nhóm con (cấp dưới) của nhóm này, mỗi nhóm có dong hoặc nhom"}}
+    return schema
+
+
+TABLE = {
+    "id": {"type": "string", "regex": r"[A-Za-z0-9_\-]+"},
+    "loai": {"type": "string", "required": True, "empty": False},
+    "tieu_de_cot": {"type": "dict", "valuesrules": {"type": "string"}},
+    "an_cot": {"type": "list", "schema": {"type": "string"},
+               "meta": {"mo_ta": "các cột (khoa) của loại bảng không in trong bảng này"}},
+    "thu_tu_cot": {"type": "list", "schema": {"type": "string"},
+                   "meta": {"mo_ta": "thứ tự cột (khoa) in trong bảng này; cột không nêu giữ thứ tự sau các cột đã nêu"}},
+    "stt": {"type": "string", "allowed": ["lien_tuc", "theo_nhom", "phan_cap"],
+            "meta": {"mo_ta": "cách đánh STT của bảng này (thay cho loại bảng): lien_tuc, theo_nhom, phan_cap"}},
+    "so_luong": {"type": "integer", "min": 0},
+    "nhom": {"type": "list", "excludes": "dong", "schema": {"type": "dict", "schema": _group(1)}},
     "dong": {"type": "list", "excludes": "nhom", "schema": {"type": "dict"}},
 }
 
@@ -215,6 +241,15 @@ TEMPLATE = {
         "dam": {"type": "boolean"}, "nghieng": {"type": "boolean"}, "in_hoa": {"type": "boolean"}}}},
 }
 
+GROUP_LEVEL = {
+    "ma": {"type": "string", "allowed": ["la_ma", "chu_cai", "so", "phan_cap", "khong"],
+           "meta": {"mo_ta": "mã nhóm: I, II (la_ma) / A, B (chu_cai) / 1, 2 (so) / 1.1, 1.2 (phan_cap) / không (khong)"}},
+    "dem": {"type": "string", "meta": {"mo_ta": "chữ sau số dòng đếm được: (05 MÔ HÌNH)"}},
+    "in_hoa": {"type": "boolean", "meta": {"mo_ta": "in tên nhóm bằng chữ hoa (mặc định: như đã gõ khi khai báo "
+                                                    "theo từng cấp; chữ hoa khi chỉ có một cấp)"}},
+    "dam": {"type": "boolean"}, "nghieng": {"type": "boolean"},
+}
+
 _COLUMN = {
     "khoa": {"type": "string", "regex": r"[a-z0-9_]+"},
     "tieu_de": {"type": "string", "required": True},
@@ -229,8 +264,9 @@ TABLE_KIND = {
     "huong": {"type": "string", "allowed": ["ngang", "doc"]},
     "co_chu": {"type": "integer", "min": 10, "max": 14},
     "stt": {"type": "string", "allowed": ["lien_tuc", "theo_nhom", "phan_cap"]},
-    "nhom": {"type": "dict", "schema": {"ma": {"type": "string", "allowed": ["la_ma", "chu_cai", "khong"]},
-                                        "dem": {"type": "string"}}},
+    # one level of groups (a mapping), or one mapping per level (A → 1 → 1.1)
+    "nhom": {"oneof": [{"type": "dict", "schema": GROUP_LEVEL},
+                       {"type": "list", "schema": {"type": "dict", "schema": GROUP_LEVEL}}]},
     "nt": {"type": "list", "schema": {"type": "string"}},
     "tong": {"type": "list", "schema": {"type": "string"}},
     "cot": {"type": "list", "required": True, "schema": {"type": "dict", "schema": _COLUMN}},
