@@ -29,7 +29,7 @@ def main() -> None:
                 path.unlink()  # only the example and its copies are built
         for n in range(1, args.reports):
             shutil.copy(inputs / EXAMPLE.name, inputs / f"{EXAMPLE.stem}-{n:03d}.yaml")
-        seconds, rss = run_process(reportgen("build", str(inputs), "-j", str(args.jobs)))
+        seconds, _ = run_process(reportgen("build", str(inputs), "-j", str(args.jobs)))
         one, _ = run_process(reportgen("build", str(inputs / EXAMPLE.name)))
     print(f"{args.reports} reports on {args.jobs} workers: {seconds:.2f} s, "
           f"{seconds / args.reports * 1000:.0f} ms per report amortised (target ≤ 30 ms); "

@@ -20,8 +20,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from reportgen.writers.ooxml import PPR_ORDER, add  # noqa: E402
-from reportgen.writers.package import deterministic_zip  # noqa: E402
+from reportgen.writers.ooxml import PPR_ORDER, add
+from reportgen.writers.package import deterministic_zip
 
 FONT = "Times New Roman"
 C, J, L = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT

@@ -148,3 +148,42 @@ def test_a_template_with_other_section_children_gives_sections_in_schema_order(t
         "footnotePr", "type", "pgSz", "pgMar", "lnNumType", "pgNumType", "vAlign", "titlePg", "docGrid"]
     settings = etree.fromstring(built.read("word/settings.xml"))
     assert_in_order(settings, SETTINGS_ORDER)
+
+
+def test_a_styles_file_that_is_not_a_docx_is_named_in_vietnamese(tmp_path):
+    from reportgen.errors import ReportError
+
+    bad = tmp_path / "styles.docx"
+    bad.write_bytes(b"not a zip at all")
+    prepared = prepare(MINI / "report.yaml")
+    with pytest.raises(ReportError) as raised:
+        write_docx(prepared.document, bad)
+    message = raised.value.diagnostics.sorted()[0].render()
+    assert "styles.docx" in message and "không phải tệp .docx hợp lệ" in message
+
+
+def test_template_headers_and_footnotes_are_replaced_not_duplicated(tmp_path):
+    """A styles.docx saved by Word carries its own footnotes part and may carry headers."""
+    source = zipfile.ZipFile(MINI.parents[2] / "templates" / "_chung" / "styles.docx")
+    out = io.BytesIO()
+    rel = ('<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+           'header" Target="header7.xml"/><Relationship Id="rId91" Type="http://schemas.openxmlformats.org/'
+           'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>')
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+            target.writestr(item, data)
+        target.writestr("word/header7.xml", f'<w:hdr xmlns:w="{W_NS}"><w:p/></w:hdr>')
+        target.writestr("word/footnotes.xml", f'<w:footnotes xmlns:w="{W_NS}"/>')
+    styles = tmp_path / "styles.docx"
+    styles.write_bytes(out.getvalue())
+    prepared = prepare(MINI / "report.yaml")
+    built = zipfile.ZipFile(io.BytesIO(write_docx(prepared.document, styles)))
+    names = built.namelist()
+    assert "word/header7.xml" not in names and len(names) == len(set(names))
+    assert sorted(n for n in names if n.startswith("word/header")) == ["word/header1.xml", "word/header2.xml"]
+    assert b"Quy\xe1\xba\xbft \xc4\x91\xe1\xbb\x8bnh s\xe1\xbb\x91 637" in built.read("word/footnotes.xml")
+    rels = built.read("word/_rels/document.xml.rels").decode()
+    assert rels.count("relationships/footnotes") == 1 and "header7" not in rels
