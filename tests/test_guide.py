@@ -36,7 +36,7 @@ YAML_BLOCK = re.compile(r"^```yaml\n(.*?)^```", re.S | re.M)
 WRITTEN_BY_TOOLS = {"cua_don_vi"}
 
 
-def _examples():
+def _example_list():
     for page in sorted(GUIDE.glob("*.md")):
         text = page.read_text(encoding="utf-8")
         for match in YAML_BLOCK.finditer(text):
@@ -97,7 +97,7 @@ def _messages(path):
     return []
 
 
-@pytest.mark.parametrize("text", _examples())
+@pytest.mark.parametrize("text", list(_example_list()))
 def test_guide_example(text, project, request):
     first = text.splitlines()[0].strip()
     data = _round_trip().load(text)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,8 +44,10 @@ def describe(path: str, rules: dict | None = None) -> str | None:
     own = ((rules or {}).get("meta") or {}).get("mo_ta")
     if own:
         return own[0].upper() + own[1:]
-    # a part of an indicator (thanh_phan) reads like the indicator itself
-    return DESCRIPTIONS.get(path) or DESCRIPTIONS.get(path.replace(".thanh_phan", ""))
+    # a part of an indicator (thanh_phan) reads like the indicator itself; a group inside a
+    # group like a group
+    general = re.sub(r"(\.nhom)+", ".nhom", path.replace(".thanh_phan", ""))
+    return DESCRIPTIONS.get(path) or DESCRIPTIONS.get(general)
 
 
 # What the reader accepts (source/reading.py, formatting.read_number/read_date): figures the
@@ -169,18 +172,32 @@ def _table(kinds: dict[str, KindInfo]) -> dict:
     if kinds:
         props["loai"]["enum"] = list(kinds)
         props["loai"]["description"] += ": " + ", ".join(kinds)
-    group_rows = props["nhom"]["items"]["properties"]["dong"]
-    group_rows["items"] = {"type": "object"}
-    props["dong"]["items"] = {"type": "object"}
+    levels = _group_levels(props)
     cases = []
     for name, kind in kinds.items():
         rows = {"items": _ref(f"dong_{name}")}
+        groups: dict = {"items": {"properties": {"dong": rows}}}
+        for _ in range(levels - 1):  # groups inside groups hold rows of the same kind
+            groups = {"items": {"properties": {"dong": rows, "nhom": groups}}}
         cases.append({"if": {"properties": {"loai": {"const": name}}, "required": ["loai"]},
-                      "then": {"properties": {"dong": rows, "nhom": {"items": {"properties": {"dong": rows}}},
+                      "then": {"properties": {"dong": rows, "nhom": groups,
                                               "tieu_de_cot": {"propertyNames": {"enum": list(kind.columns)}}}}})
     if cases:
         table["allOf"] = cases
     return table
+
+
+def _group_levels(table_properties: dict) -> int:
+    """How deep groups nest in the table schema; every level's rows become plain objects here
+    (their keys are checked per table kind)."""
+    table_properties["dong"]["items"] = {"type": "object"}
+    levels, level = 0, table_properties
+    while "nhom" in level:
+        levels += 1
+        level = level["nhom"]["items"]["properties"]
+        if "dong" in level:
+            level["dong"]["items"] = {"type": "object"}
+    return levels
 
 
 # --- body blocks -------------------------------------------------------------------------
