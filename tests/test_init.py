@@ -47,6 +47,21 @@ def test_init_modelines_resolve_to_the_projects_schema(tmp_path):
         assert (path.parent / first[len(MODELINE_PREFIX):]).resolve() == (folder / "schema/reportgen.schema.json").resolve()
 
 
+def test_init_editor_settings_point_at_the_schema(tmp_path):
+    import json
+
+    folder, _ = _init(tmp_path)
+    settings = json.loads((folder / ".vscode/settings.json").read_text(encoding="utf-8"))
+    (schema, globs), = settings["yaml.schemas"].items()
+    assert (folder / schema).resolve() == (folder / "schema/reportgen.schema.json").resolve()
+    assert "inputs/**/*.yaml" in globs
+    extensions = json.loads((folder / ".vscode/extensions.json").read_text(encoding="utf-8"))
+    assert extensions["recommendations"] == ["redhat.vscode-yaml"]
+    ignored = (folder / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert "outputs/*" in ignored and "!outputs/*.txt" in ignored
+    assert "*.docx binary" in (folder / ".gitattributes").read_text(encoding="utf-8")
+
+
 def test_init_never_overwrites_and_says_what_it_left(tmp_path):
     folder = tmp_path / "du-an"
     (folder / "inputs/chung").mkdir(parents=True)
@@ -107,3 +122,23 @@ def test_next_period_into_a_subfolder_keeps_the_includes_and_the_modeline(tmp_pa
     checked = run_cli("validate", "inputs/2025/thang-11.yaml")
     assert "chua_cap_nhat" in checked.output  # what is left to fill in, and nothing about the includes
     assert "bao_gom" not in checked.output
+
+
+def test_git_keeps_the_yaml_and_the_text_renderings_not_the_binaries(tmp_path, monkeypatch):
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("git") is None:
+        pytest.skip("cần git")
+    folder, _ = _init(tmp_path)
+    monkeypatch.chdir(folder)
+    assert run_cli("build", "--text", EXAMPLE_REPORT).exit_code == 0
+    (folder / "outputs/~$bao-cao-thang-10-2025.docx").write_bytes(b"lock")  # Word's lock file
+    subprocess.run(["git", "init", "-q"], check=True)
+    listed = subprocess.run(["git", "ls-files", "--others", "--exclude-standard"], check=True,
+                            capture_output=True, text=True).stdout.split()
+    assert "inputs/bao-cao-thang-10-2025.yaml" in listed and "inputs/chung/co-quan.yaml" in listed
+    assert "outputs/bao-cao-thang-10-2025.txt" in listed
+    assert not [name for name in listed if name.endswith((".docx", ".pdf"))], listed
