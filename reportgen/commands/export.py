@@ -32,7 +32,7 @@ def read_indicators(path: Path):
     figures = read_figures(path)
     check_indicators(figures.indicators).raise_if_errors()
     dates = [i.as_of for i in figures.indicators if isinstance(i.as_of, dt.date)]
-    return figures.indicators, figures.unit, figures.period, None, max(dates, default=None), 2, figures.loaded.files
+    return figures.indicators, figures.unit, figures.period, None, max(dates, default=None), 2, figures.files
 
 
 @click.command(name="export")

@@ -13,6 +13,7 @@ Both go through the normal loader, so they are read exactly as a report is.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,14 +52,15 @@ class UnitFigures:
     period: str | None
     indicators: list[Indicator]
     tables: list[tuple[str, TableInput]]  # (appendix id, table)
-    loaded: LoadedYaml
+    locations: dict  # where the fields a roll-up may report on are written
+    files: list  # every file read (the file and what it includes)
 
     @property
     def shown(self) -> str:
         return display_path(self.path)
 
     def where(self, path: tuple) -> Location:
-        return self.loaded.where(path)
+        return self.locations.get(tuple(path)) or self.locations[()]
 
 
 def _written(loaded: LoadedYaml, path: tuple, value) -> str:
@@ -96,7 +98,10 @@ def read_figures(path: str | Path) -> UnitFigures:
     check_figures(loaded).raise_if_errors()
     tables = [(a.get("id"), build_table(loaded, ("phu_luc", i, "bang"), a["bang"]))
               for i, a in enumerate(loaded.data.get("phu_luc") or []) if a.get("bang")]
-    return UnitFigures(path, build_unit(loaded), loaded.data.get("ky"), build_indicators(loaded), tables, loaded)
+    # only a few locations, not the whole map: a roll-up moves thousands of these between processes
+    locations = {field: loaded.where(field) for field in ((), ("don_vi", "ma"), ("ky",), ("chi_tieu",))}
+    return UnitFigures(path, build_unit(loaded), loaded.data.get("ky"), build_indicators(loaded), tables,
+                       locations, list(loaded.files))
 
 
 def figure_files(paths) -> list[Path]:
@@ -111,12 +116,31 @@ def figure_files(paths) -> list[Path]:
     return found
 
 
-def read_all(paths: list[Path]) -> tuple[list[UnitFigures], Diagnostics]:
-    """Every file read; the problems of all of them collected, not only the first file's."""
+def _read_one(path: Path) -> UnitFigures | Diagnostics:
+    try:
+        return read_figures(path)
+    except ReportError as exc:
+        return exc.diagnostics
+
+
+PARALLEL_FROM = 200  # below this, starting worker processes costs more than it saves
+
+
+def read_all(paths: list[Path], workers: int | None = None) -> tuple[list[UnitFigures], Diagnostics]:
+    """Every file read (on all cores when there are many), in the order given; the problems
+    of all of them collected, not only the first file's."""
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and len(paths) >= PARALLEL_FROM:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(_read_one, paths, chunksize=max(1, len(paths) // (workers * 8))))
+    else:
+        results = [_read_one(p) for p in paths]
     figures, diags = [], Diagnostics()
-    for path in paths:
-        try:
-            figures.append(read_figures(path))
-        except ReportError as exc:
-            diags.extend(exc.diagnostics)
+    for result in results:
+        if isinstance(result, Diagnostics):
+            diags.extend(result)
+        else:
+            figures.append(result)
     return figures, diags

@@ -9,11 +9,8 @@ from __future__ import annotations
 import yaml
 
 
-class _Dumper(yaml.SafeDumper):
-    """Lists indented under their key, as the examples are written."""
-
-    def increase_indent(self, flow=False, indentless=False):
-        return super().increase_indent(flow, False)
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """libyaml's emitter when present (a roll-up writes megabytes); both write the same text."""
 
     def ignore_aliases(self, data):
         return True  # a date shared by several indicators is written out each time, never as &id001

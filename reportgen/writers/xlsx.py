@@ -15,7 +15,7 @@ import re
 import zipfile
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 FONT = "Times New Roman"
@@ -58,20 +58,27 @@ def sheet_title(name: str, taken: set) -> str:
     return title
 
 
+def _named(cell, name: str, make) -> None:
+    """Styles by name, registered once per workbook: setting font, border and alignment on each
+    cell makes openpyxl hash them every time (slow for a roll-up's thousands of rows)."""
+    workbook = cell.parent.parent
+    if name not in workbook.named_styles:
+        style = make()
+        style.name = name
+        workbook.add_named_style(style)
+    cell.style = name
+
+
 def style_header(cell, size: int = 11) -> None:
-    cell.font = Font(name=FONT, bold=True, size=size)
-    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    cell.border = BORDER
-    cell.fill = HEADER_FILL
+    _named(cell, f"rg-tieu-de-{size}", lambda: NamedStyle(
+        font=Font(name=FONT, bold=True, size=size), border=BORDER, fill=HEADER_FILL,
+        alignment=Alignment(horizontal="center", vertical="center", wrap_text=True)))
 
 
-def style_body(cell, number_format: str | None = None, wrap: bool = True) -> None:
-    cell.font = Font(name=FONT, size=11)
-    cell.border = BORDER
-    cell.alignment = Alignment(vertical="center", wrap_text=wrap,
-                               horizontal="right" if number_format else "left")
-    if number_format:
-        cell.number_format = number_format
+def style_body(cell, number_format: str | None = None) -> None:
+    _named(cell, f"rg-o-{number_format or 'van-ban'}", lambda: NamedStyle(
+        font=Font(name=FONT, size=11), border=BORDER, number_format=number_format or "General",
+        alignment=Alignment(vertical="center", wrap_text=True, horizontal="right" if number_format else "left")))
 
 
 def title_rows(ws, lines: list[tuple[str, bool]], width: int) -> int:
