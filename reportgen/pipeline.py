@@ -13,10 +13,12 @@ from reportgen.compose import Context, compose
 from reportgen.compose.templating import Renderer, make_environment
 from reportgen.compose.variables import filters, for_edition, report_variables
 from reportgen.compute import periods
+from reportgen.compute.documents import Registry, build_documents, check_citation_dates
 from reportgen.compute.indicators import IndicatorSet, IndicatorView, check_indicators
 from reportgen.compute.numbering import appendix_label
 from reportgen.compute.period_checks import check_period
 from reportgen.compute.tables import TableBuilder, Tallies, all_tables, compute_tables
+from reportgen.compute.typed_figures import check_typed_figures
 from reportgen.document import Document, Paragraph, Span
 from reportgen.errors import Diagnostics, ReferenceProblem, suggestion
 from reportgen.source.loader import LoadedYaml, load
@@ -109,6 +111,9 @@ def prepare(path: str | Path, strict: bool = False, edition: str | None = None, 
 
     indicator_set = IndicatorSet(report.indicators, wording, render_pattern, template.settings["ty_le_thap_phan"])
     diags.extend(check_indicators(report.indicators))
+    documents = build_documents(loaded.data.get("van_ban"), loaded.where)
+    check_citation_dates(loaded, documents, diags)  # a document typed with two dates
+    check_typed_figures(loaded, diags)  # a percentage typed beside its numbers that does not match them
     tallies = Tallies(diags, lambda: renderer.current)
     labels = {a.id: a.label or appendix_label(i, len(report.appendices), template.settings["phu_luc_danh_so"],
                                               template.settings["phu_luc_mot_khong_so"])
@@ -121,7 +126,8 @@ def prepare(path: str | Path, strict: bool = False, edition: str | None = None, 
         return labels[appendix_id]
 
     env = make_environment(template.search_path(), filters(),
-                           {"ct": indicator_set, "dem": tallies, "phu_luc": appendix_reference})
+                           {"ct": indicator_set, "dem": tallies, "phu_luc": appendix_reference,
+                            "vb": Registry(documents)})
     renderer.env = env
     variables = {"bao_cao": report_variables(report, template, period, lambda t: renderer.text(t.raw, t.location))}
     variables["bao_cao"]["ban"] = edition or "giay"

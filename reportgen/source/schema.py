@@ -174,6 +174,15 @@ REPORT = {
     "trich_yeu": {"type": "string"},
     "kinh_gui": {**TEXT_OR_LIST, "nullable": True},
     "van_ban_yeu_cau": CITED_DOCUMENT,
+    "van_ban": {"type": "dict", "keysrules": {"type": "string", "regex": r"[A-Za-z0-9_]+"},
+                "valuesrules": {"type": "dict", "schema": {
+                    key: {**rules, "meta": {"mo_ta": text}} for (key, rules), text in zip(
+                        CITED_DOCUMENT["schema"].items(),
+                        ["Loại văn bản: Quyết định, Công văn, Kế hoạch, ...", "Số văn bản: 4466",
+                         "Ký hiệu: QĐ-UBND", "Ngày ban hành: 2023-12-01", "Cơ quan ban hành (in sau «của»)",
+                         "Trích yếu, in sau cơ quan như đã viết: «về ...»"])}},
+                "meta": {"mo_ta": "các văn bản được trích dẫn, khai báo một lần: {{ vb.ID }} in đầy đủ, "
+                                  "{{ vb.ID.ngan }} in dạng ngắn (bảng, chú thích)"}},
     "mo_dau": {"type": "string"},
     "noi_dung": {"type": "list", "required": True, "empty": False},
     "ket_thuc": {"type": "string"},
