@@ -4,7 +4,6 @@ runs twice for the whole module (the report, and an appendix in a file of its ow
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -26,6 +25,7 @@ from cryptography.x509.oid import NameOID
 from reportgen.pdf import boxes, signing
 from reportgen.pdf.inspect import embedded_fonts, open_pdf, pages, pdfa_identification
 from reportgen.pdf.signatures import read_signatures
+from reportgen.pdf.text import read_pages
 from tests.conftest import FIXTURES, run_cli
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is installed by scripts/setup.sh")
@@ -77,11 +77,12 @@ def red_seal(x, y):
 @pytest.fixture(scope="module")
 def kit(tmp_path_factory):
     folder = tmp_path_factory.mktemp("ky")
-    result = run_cli("build", REPORT, "-o", folder / "bc.docx", "--pdf")
+    result = run_cli("build", REPORT, "-o", folder / "bc.docx", "--pdf", "--tach-phu-luc")
     assert result.exit_code == 0, result.output
     signer_p12, signer_pem = certificate(folder, "Lâm Hải Giang")
     agency_p12, agency_pem = certificate(folder, "Ủy ban nhân dân tỉnh Bình Định")
-    return dict(folder=folder, pdf=folder / "bc.pdf", signer=signer_p12, agency=agency_p12,
+    return dict(folder=folder, pdf=folder / "bc.pdf", appendix=folder / "bc.phu-luc-1.pdf", build=result.output,
+                signer=signer_p12, agency=agency_p12,
                 roots=[signer_pem, agency_pem],
                 signature=png(folder / "chu-ky.png", 200, 80, blue_signature),
                 seal=png(folder / "dau.png", 120, 120, red_seal))
@@ -277,19 +278,19 @@ def test_a_token_without_its_library_is_said_plainly(kit, tmp_path):
 # An appendix in a file of its own ---------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def appendix_pdf(tmp_path_factory):
-    from reportgen.pipeline import prepare
-    from reportgen.writers.docx import write_docx
-    from reportgen.writers.pdf import convert_to_pdf
+def appendix_pdf(kit):
+    return kit["appendix"]
 
-    folder = tmp_path_factory.mktemp("phu-luc")
-    prepared = prepare(REPORT, edition="giay")
-    alone = dataclasses.replace(prepared.document, sections=prepared.document.sections[1:])
-    docx = folder / "phu-luc.docx"
-    docx.write_bytes(write_docx(alone, prepared.template.styles_path))
-    pdf = convert_to_pdf(docx)
-    boxes.write_sidecar(pdf, "giay")
-    return pdf
+
+def test_split_build_writes_each_appendix_in_a_file_of_its_own(kit):
+    folder = kit["folder"]
+    names = ["bc.docx", "bc.pdf", "bc.ky-so.json", "bc.phu-luc-1.docx", "bc.phu-luc-1.pdf", "bc.phu-luc-1.ky-so.json"]
+    assert "report.yaml → " + ", ".join(str(folder / n) for n in names) in kit["build"]
+    main_text = [line.text for page in read_pages(kit["pdf"]) for line in page.lines]
+    assert not any(t.startswith("Phụ lục") for t in main_text) and "Lâm Hải Giang" in main_text
+    appendix_text = [line.text for page in read_pages(kit["appendix"]) for line in page.lines]
+    assert appendix_text[:2] == ["Phụ lục", "KẾT QUẢ THỰC HIỆN NHIỆM VỤ"]
+    assert "(Kèm theo Báo cáo số /BC-UBND ngày /7/2024 của Ủy ban nhân dân tỉnh Bình Định)" in " ".join(appendix_text)
 
 
 def flattened_text(pdf: Path) -> str:
@@ -312,18 +313,25 @@ def test_appendix_file_is_signed_by_the_agency_with_text_at_the_top_right(kit, a
     (box,) = sidecar["o_ky"]
     assert (box["vai_tro"], box["noi_dung"], box["trang"]) == ("co-quan", "thong-tin", 1)
     out = tmp_path / "phu-luc.co-quan.pdf"
+    unnumbered = run_cli("sign", appendix_pdf, "--vai-tro", "co-quan", "--p12", kit["agency"], "--mat-khau", PASSWORD,
+                         "-o", out)
+    assert unnumbered.exit_code == 1 and not out.exists()
+    assert "phụ lục chưa có số và ký hiệu văn bản: ghi --so-ky-hieu, ví dụ --so-ky-hieu 117/BC-UBND" in unnumbered.output
     result = run_cli("sign", appendix_pdf, "--vai-tro", "co-quan", "--p12", kit["agency"], "--mat-khau", PASSWORD,
-                     "-o", out)
+                     "--so-ky-hieu", "117/BC-UBND", "-o", out)
     assert result.exit_code == 0, result.output
     ((_, status),) = validate(out, kit["roots"])
     assert status.intact and status.valid
     text = " ".join(flattened_text(out).split())
-    assert "Số: 117/BC-UBND" in text  # read from the appendix's own (Kèm theo ...) line
+    assert "Số: 117/BC-UBND" in text
     signed_at = text.split("Thời gian ký: ")[1].split()[0]
     assert dt.datetime.fromisoformat(signed_at).utcoffset() == dt.timedelta(hours=7)
     fonts = embedded_fonts(open_pdf(out))
     assert all(f.embedded and f.accepted for f in fonts)
     widget = pages(open_pdf(out))[0]["/Annots"][0].get_object()
+    appearance = widget["/AP"]["/N"]
+    assert appearance.data.startswith(b"q q 1 0 0 1 ") and b"/F1 10 Tf" in appearance.data  # size 10, not shrunk
+    assert_widths_in_thousandths(appearance)
     assert [round(float(v), 2) for v in widget["/Rect"]] == pytest.approx(box["hop"], abs=0.01)
     x0, y0, x1, y1 = box["hop"]
     page_width, page_height = sidecar["trang"]["1"]
@@ -348,3 +356,22 @@ def test_a_machine_without_the_font_is_told_how_to_get_it(monkeypatch):
     monkeypatch.setattr(signing.shutil, "which", lambda name: None)
     with pytest.raises(signing.SigningProblem, match="sudo apt-get install fonts-liberation2"):
         signing.find_font()
+
+
+def assert_widths_in_thousandths(appearance):
+    """The /W widths of the embedded font are the font's advances in thousandths of an em."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(signing.find_font()))
+    scale = 1000 / font["head"].unitsPerEm
+    order = font.getGlyphOrder()
+    (ref,) = appearance["/Resources"]["/Font"].values()
+    widths = ref.get_object()["/DescendantFonts"][0]["/W"]
+    checked = 0
+    for i in range(0, len(widths), 2):
+        first, run = int(widths[i]), widths[i + 1]
+        for offset, width in enumerate(run):
+            advance = font["hmtx"][order[first + offset]][0]
+            assert int(width) == round(advance * scale), (first + offset, width, advance)
+            checked += 1
+    assert checked > 10

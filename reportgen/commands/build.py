@@ -32,6 +32,7 @@ class BuildOptions:
     debug: bool = False  # re-raise internal errors with their traceback (for developers)
     draft: bool = False  # --nhap: figures not yet updated are warnings; the document says DỰ THẢO
     edition: str | None = None  # dien-tu | giay | None (as written); see `resolve_edition`
+    split_appendices: bool = False  # --tach-phu-luc: each appendix in a file of its own (commands/appendix_files.py)
 
 
 def resolve_edition(edition: str | None, with_pdf: bool) -> str | None:
@@ -69,7 +70,12 @@ def build_one(path: str | Path, options: BuildOptions) -> BuildResult:
         result.messages += [w.render() for w in prepared.diagnostics.warnings]
         target = Path(options.output) if options.output else default_output(path, ".docx")
         guard = _check_targets(prepared, target, options)
-        guarded_write(target, write_docx(prepared.document, prepared.template.styles_path), ".docx", **guard)
+        document, appendix_documents = prepared.document, []
+        if options.split_appendices:
+            from reportgen.commands.appendix_files import split
+
+            document, appendix_documents = split(prepared.document)
+        guarded_write(target, write_docx(document, prepared.template.styles_path), ".docx", **guard)
         result.written.append(display_path(target))
         if options.text:
             text_target = target.with_suffix(".txt")
@@ -86,6 +92,13 @@ def build_one(path: str | Path, options: BuildOptions) -> BuildResult:
                                            prepared.report.signature.name, **guard)
             result.written.append(display_path(sidecar))
             result.messages += [f"{display_path(pdf)}: cảnh báo: {note}" for note in notes]
+        if appendix_documents:
+            from reportgen.commands.appendix_files import write_appendix_files
+
+            written, notes = write_appendix_files(appendix_documents, target, prepared.template.styles_path, options.pdf,
+                                                  options.edition, prepared.template.settings["dau_mm"], guard)
+            result.written += written
+            result.messages += notes
         result.ok = True
     except ReportError as exc:
         result.messages += [d.render() for d in exc.diagnostics.sorted()]
@@ -135,19 +148,22 @@ def build_many(paths: list[Path], options: BuildOptions, on_done=None, workers: 
 @click.option("--ban", "edition", type=click.Choice(["dien-tu", "giay"]),
               help="dien-tu: số, ngày và dòng (Kèm theo ...) để trống cho Hệ thống quản lý văn bản cấp "
                    "(mặc định khi có --pdf); giay: in số và ngày của báo cáo.")
+@click.option("--tach-phu-luc", "split_appendices", is_flag=True,
+              help="Mỗi phụ lục một tệp riêng (<tên>.phu-luc-1.docx, ...), văn bản chính không kèm phụ lục.")
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
 @click.option("--nhap", "draft", is_flag=True,
               help="Dựng bản nháp ghi DỰ THẢO dù còn số liệu chưa cập nhật (chua_cap_nhat).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Số báo cáo dựng song song (mặc định: số lõi CPU).")
 @click.option("--debug", is_flag=True, hidden=True)
-def build(paths, output, with_text, with_pdf, edition, strict, jobs, draft, debug):
+def build(paths, output, with_text, with_pdf, edition, split_appendices, strict, jobs, draft, debug):
     """Dựng báo cáo .docx từ tệp YAML (hoặc mọi báo cáo trong một thư mục)."""
     files = report_files(paths)
     if not files:
         raise click.UsageError("không tìm thấy tệp báo cáo nào (tệp YAML có khóa mau:).")
     if output and len(files) != 1:
         raise click.UsageError("-o chỉ dùng khi dựng một báo cáo.")
-    options = BuildOptions(output, with_text, with_pdf, strict, debug, edition=resolve_edition(edition, with_pdf), draft=draft)
+    options = BuildOptions(output, with_text, with_pdf, strict, debug, edition=resolve_edition(edition, with_pdf), draft=draft,
+                           split_appendices=split_appendices)
     interactive = len(files) > 1 and sys.stderr.isatty()
 
     def report(result):

@@ -31,7 +31,7 @@ PADDING = 2.0                    # points kept free above the name and below the
 MIN_SIGNATURE_WIDTH = 40 * MM    # a signature image is at least this wide
 MAX_SIGNATURE_HEIGHT = 30 * MM
 MIN_SIGNATURE_HEIGHT = 10 * MM
-INFO_BOX = (70 * MM, 28.0)       # the agency's text on a separate appendix: two lines of 10 pt
+INFO_BOX = (75 * MM, 30.0)       # the agency's text on a separate appendix: two lines of 10 pt
 INFO_GAP = 4.0                   # points between that text and the appendix's first line
 
 SIGNER = "nguoi-ky"

@@ -11,6 +11,7 @@ Nam time) in an embedded Times New Roman–metric font, size 10, black.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import shutil
 import subprocess
@@ -25,6 +26,7 @@ TS_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 FIELD_NAMES = {SIGNER: "nguoi-ky", AGENCY: "co-quan"}
 ROLE_NAMES = {SIGNER: "người có thẩm quyền", AGENCY: "cơ quan"}
 INFO_FONT_SIZE = 10
+INFO_LEADING = 12
 VIETNAMESE_SAMPLE = "ĂÂĐÊÔƠƯăâđêôơưẠạẤấỐốỗỮữỹ"
 FONT_NAMES = ("Liberation Serif", "Times New Roman", "Tinos")
 KNOWN_FONT_FILES = (
@@ -219,12 +221,43 @@ def _stamp_style(role: str, box: Box, image: Path | None):
                             background_opacity=1.0, border_width=0)
 
 
+def _font_factory(font_file: Path):
+    """pyHanko's glyph accumulator, with the glyph widths in the PDF's thousandths of an em.
+
+    pyHanko writes a TrueType font's widths (/W) in the font's own units; for a font of 2048
+    units per em (Liberation Serif, Times New Roman) every letter would take twice its room.
+    Shaping at a scale of 1000 and converting the widths keeps the text, the widths and the
+    embedded font consistent (which PDF/A also requires)."""
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
+
+    class ThousandthsAccumulator(GlyphAccumulator):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._font_units = self.units_per_em
+            self.hb_font.scale = (1000, 1000)
+            self.units_per_em = 1000
+
+        def _get_cid_and_width(self, glyph_id: int):
+            if glyph_id not in self._glyphs:
+                cid, width = super()._get_cid_and_width(glyph_id)
+                self._glyphs[glyph_id] = (cid, round(width * 1000 / self._font_units))
+            return self._glyphs[glyph_id]
+
+    class Factory(GlyphAccumulatorFactory):
+        def create_font_engine(self, writer, obj_stream=None):
+            if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
+                obj_stream = writer.prepare_object_stream()
+            return ThousandthsAccumulator(writer=writer, font_handle=open(self.font_file, "rb"),  # noqa: SIM115
+                                          font_size=self.font_size, obj_stream=obj_stream)
+
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "FFTM NOT subset" is not the user's concern
+    return Factory(str(font_file), font_size=INFO_FONT_SIZE)
+
+
 def _info_style():
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    from pyhanko.pdf_utils import layout
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.stamp import TextStampStyle
-
-    font = GlyphAccumulatorFactory(str(find_font()))
 
     class VietnamTimeTextStyle(TextStampStyle):
         def create_stamp(self, writer, box, text_params):
@@ -232,9 +265,16 @@ def _info_style():
             params["ts"] = vietnam_time(datetime.strptime(params["ts"], TS_FORMAT))
             return super().create_stamp(writer, box, params)
 
+    right = layout.SimpleBoxLayoutRule(x_align=layout.AxisAlignment.ALIGN_MAX, y_align=layout.AxisAlignment.ALIGN_MID,
+                                       margins=layout.Margins.uniform(1),
+                                       inner_content_scaling=layout.InnerScaling.SHRINK_TO_FIT)
     return VietnamTimeTextStyle(
         stamp_text="Số: %(so_ky_hieu)s\nThời gian ký: %(ts)s", timestamp_format=TS_FORMAT, border_width=0,
-        background=None, text_box_style=TextBoxStyle(font=font, font_size=INFO_FONT_SIZE, text_color=(0, 0, 0)))
+        background=None, inner_content_layout=right,
+        text_box_style=TextBoxStyle(font=_font_factory(find_font()), font_size=INFO_FONT_SIZE, leading=INFO_LEADING,
+                                    text_color=(0, 0, 0), box_layout_rule=layout.SimpleBoxLayoutRule(
+                                        x_align=layout.AxisAlignment.ALIGN_MIN, y_align=layout.AxisAlignment.ALIGN_MIN,
+                                        margins=layout.Margins.uniform(0))))
 
 
 @dataclass
