@@ -375,3 +375,70 @@ def assert_widths_in_thousandths(appearance):
             assert int(width) == round(advance * scale), (first + offset, width, advance)
             checked += 1
     assert checked > 10
+
+
+# A timestamp from an RFC 3161 server ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def tsa_url():
+    """pyHanko's test timestamper behind a local HTTP server."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from asn1crypto import keys, tsp
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko.sign.timestamps import DummyTimeStamper
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "TSA thử nghiệm")])
+    now = dt.datetime.now(dt.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=30))
+            .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+            .sign(key, hashes.SHA256()))
+    stamper = DummyTimeStamper(
+        asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
+        keys.PrivateKeyInfo.load(key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                                                   serialization.NoEncryption())))
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            request = tsp.TimeStampReq.load(self.rfile.read(int(self.headers["Content-Length"])))
+            body = stamper.request_tsa_response(request).dump()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/timestamp-reply")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_a_timestamp_server_stamps_the_signature(kit, tsa_url, tmp_path):
+    pdf = tmp_path / "bc.pdf"
+    shutil.copy(kit["pdf"], pdf)
+    shutil.copy(boxes.sidecar_path(kit["pdf"]), boxes.sidecar_path(pdf))
+    result = sign(kit, pdf, "nguoi-ky", "--tsa", tsa_url)
+    assert result.exit_code == 0, result.output
+    ((_, status),) = validate(tmp_path / "bc.nguoi-ky.pdf", kit["roots"])
+    assert status.intact and status.valid and status.timestamp_validity is not None
+    assert status.timestamp_validity.intact
+    assert "có dấu thời gian" in run_cli("check", tmp_path / "bc.nguoi-ky.pdf").output
+
+
+def test_an_unreachable_timestamp_server_is_said_in_vietnamese(kit, tmp_path):
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = sign(kit, kit["pdf"], "nguoi-ky", "--tsa", f"http://127.0.0.1:{port}/", "-o", tmp_path / "t.pdf")
+    assert result.exit_code == 1 and not (tmp_path / "t.pdf").exists()
+    assert f"không lấy được dấu thời gian từ http://127.0.0.1:{port}/" in result.output
