@@ -82,7 +82,7 @@ class LanguageServer:
             self.request("shutdown", None, timeout=10)
             self.notify("exit", None)
             self.process.wait(timeout=10)
-        except Exception:
+        except (AssertionError, OSError, subprocess.TimeoutExpired):  # the server is gone or stuck
             self.process.kill()
 
 

@@ -10,11 +10,10 @@
 - any other block fails: every example says what it is.
 And every key of the format appears in an example."""
 
+import io
 import json
 import re
 from pathlib import Path
-
-import io
 
 import jsonschema
 import pytest
@@ -31,7 +30,7 @@ from reportgen.source.validate import check_mapping
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "docs/huong-dan"
-YAML_BLOCK = re.compile(r"^```yaml\n(.*?)^```", re.S | re.M)
+YAML_BLOCK = re.compile(r"^```yaml\n(.*?)^```", re.DOTALL | re.MULTILINE)
 # written by reportgen itself (reportgen rollup), never typed: no example in the guide
 WRITTEN_BY_TOOLS = {"cua_don_vi"}
 
@@ -150,7 +149,7 @@ def test_every_key_of_the_format_has_an_example():
     keys = set(_keys(S.REPORT)) | set(_keys(S.TABLE)) | {k for rules in S.BLOCKS.values() for k in _keys(rules)}
     keys |= set(_keys(S.TABLE_KIND)) | {"khoa", "tieu_de", "rong", "canh", "kieu"}
     missing = sorted(k for k in keys - WRITTEN_BY_TOOLS
-                     if not re.search(rf"(^|[\s{{,\[-]){re.escape(k)}:", examples, re.M))
+                     if not re.search(rf"(^|[\s{{,\[-]){re.escape(k)}:", examples, re.MULTILINE))
     assert missing == []
 
 

@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _run(*command, cwd, timeout=300):
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}  # only the venv's
-    return subprocess.run([str(c) for c in command], cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
+    return subprocess.run([str(c) for c in command], cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env,
+                          check=False)  # the caller asserts on the return code with the output
 
 
 @pytest.fixture(scope="module")

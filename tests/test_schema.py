@@ -5,7 +5,6 @@ from pathlib import Path
 
 import jsonschema
 import yaml
-
 from conftest import MINI, run_cli
 
 ROOT = Path(__file__).resolve().parents[1]

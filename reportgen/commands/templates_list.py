@@ -11,8 +11,13 @@ from reportgen.errors import display_path
 
 
 def describe_templates(start: Path) -> list[str]:
-    from reportgen.source.templates import builtin_templates_root, load_template, template_names, template_roots
     from reportgen.errors import Location
+    from reportgen.source.templates import (
+        builtin_templates_root,
+        load_template,
+        template_names,
+        template_roots,
+    )
 
     roots = template_roots(start)
     builtin = builtin_templates_root()

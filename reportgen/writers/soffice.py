@@ -51,11 +51,11 @@ def find_soffice(platform: str | None = None, environ: dict | None = None, which
 
 
 INSTALL_STEPS = {
-    "win": ["tải LibreOffice tại https://www.libreoffice.org/download/ (bản Windows x86_64), chạy tệp .msi và "
-            "giữ thư mục cài đặt mặc định (C:\\Program Files\\LibreOffice)",
+    "win": [("tải LibreOffice tại https://www.libreoffice.org/download/ (bản Windows x86_64), chạy tệp .msi và "
+             "giữ thư mục cài đặt mặc định (C:\\Program Files\\LibreOffice)"),
             "mở lại cửa sổ lệnh rồi chạy lại lệnh dựng với --pdf"],
-    "darwin": ["tải LibreOffice tại https://www.libreoffice.org/download/ (bản macOS), kéo LibreOffice vào "
-               "thư mục Applications (hoặc: brew install --cask libreoffice)",
+    "darwin": [("tải LibreOffice tại https://www.libreoffice.org/download/ (bản macOS), kéo LibreOffice vào "
+                "thư mục Applications (hoặc: brew install --cask libreoffice)"),
                "chạy lại lệnh dựng với --pdf"],
     "linux": ["Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui fonts-liberation2",
               "Fedora: sudo dnf install libreoffice-writer liberation-serif-fonts",
