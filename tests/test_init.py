@@ -102,9 +102,13 @@ def test_a_project_template_overrides_the_built_in_one_of_that_name(tmp_path, mo
     listing = run_cli("templates")
     assert listing.exit_code == 0
     lines = listing.output.splitlines()
-    assert any(line.startswith("de-an-06-bao-cao  (của dự án, templates/de-an-06-bao-cao): Mẫu riêng của xã")
+    assert any(line.startswith("de-an-06-bao-cao  (của dự án, templates/de-an-06-bao-cao, thay mẫu có sẵn cùng tên): "
+                               "Mẫu riêng của xã")
                for line in lines), listing.output
     assert any(line.startswith("de-an-06-cong-van  (có sẵn)") for line in lines)
+    (folder / "templates/mau-moi").mkdir()
+    (folder / "templates/mau-moi/mau.yaml").write_text("ten: Mẫu mới\n", encoding="utf-8")
+    assert "mau-moi  (của dự án, templates/mau-moi): Mẫu mới" in run_cli("templates").output
     assert any("bảng nhiem_vu: Bảng nhiệm vụ — cột: noi_dung, van_ban" in line and
                "trang_thai: hoan_thanh" in line for line in lines)
 

@@ -24,7 +24,12 @@ def describe_templates(start: Path) -> list[str]:
     lines = []
     for name in template_names(roots):
         template = load_template(name, start / "_.yaml", Location("reportgen templates"))
-        origin = "có sẵn" if builtin is not None and template.root == builtin else f"của dự án, {display_path(template.folder)}"
+        if builtin is not None and template.root == builtin:
+            origin = "có sẵn"
+        elif builtin is not None and (builtin / name).is_dir():
+            origin = f"của dự án, {display_path(template.folder)}, thay mẫu có sẵn cùng tên"
+        else:
+            origin = f"của dự án, {display_path(template.folder)}"
         title = template.settings.get("ten") or ""
         lines.append(f"{name}  ({origin}){': ' + title if title else ''}")
         for kind_name in template.available_table_kinds():
