@@ -21,7 +21,8 @@ def _as_json(path):
 
 
 def test_committed_schema_is_the_generated_one():
-    assert (ROOT / "schema/reportgen.schema.json").read_text(encoding="utf-8") == run_cli("schema").output
+    assert (ROOT / "schema/reportgen.schema.json").read_text(encoding="utf-8") == run_cli("schema").output, \
+        "stale: run reportgen schema -o schema/reportgen.schema.json"
 
 
 def test_schema_is_valid_and_accepts_every_example():
@@ -74,7 +75,7 @@ def _properties(node, path=""):
 def test_every_key_has_a_vietnamese_description():
     schema = _schema()
     missing = [path for path, child in _properties(schema) if isinstance(child, dict) and not child.get("description")]
-    assert missing == []
+    assert missing == [], "add a description to reportgen/source/key_docs.py, or meta: {mo_ta: ...} in schema.py"
     assert schema["properties"]["chu_ky"]["properties"]["ho_ten"]["description"] == "Họ và tên người ký"
     assert "ct.id" in schema["properties"]["chi_tieu"]["items"]["properties"]["id"]["description"]
 
