@@ -160,3 +160,19 @@ def test_codes_are_checked_against_the_list_and_hand_written_files_kept(form, tm
     assert result.exit_code == 1
     assert "không phải do reportgen collect tạo: không ghi đè" in result.output
     assert mine.read_bytes() == UNIT.read_bytes()
+
+
+def test_a_hand_edited_collected_file_is_kept_once_its_mark_is_removed(form, tmp_path):
+    folder = tmp_path / "don-vi"
+    filled = fill(form, tmp_path / "ok.xlsx")
+    assert run_cli("collect", filled, "-o", folder).exit_code == 0
+    out = folder / "99001-phuong-hoa-son.yaml"
+    assert "sẽ được ghi lại khi đọc lại biểu" in out.read_text(encoding="utf-8")
+    assert run_cli("collect", filled, "-o", folder).exit_code == 0  # its own earlier output: written again
+    edited = "\n".join(line for line in out.read_text(encoding="utf-8").splitlines()
+                       if "reportgen collect" not in line) + "\n"
+    out.write_text(edited, encoding="utf-8")
+    result = run_cli("collect", filled, "-o", folder)
+    assert result.exit_code == 1 and "không ghi đè" in result.output
+    assert out.read_text(encoding="utf-8") == edited
+    assert load_workbook(form).security.lockStructure

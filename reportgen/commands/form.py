@@ -109,9 +109,13 @@ def collect_command(workbooks, output, unit_list):
             if known is not None and collected.code not in known:
                 raise ReportError(Diagnostic(collected.where_code, f'mã đơn vị "{collected.code}" không có trong '
                                                                    f"danh sách {Path(unit_list).name}"))
+            if known is not None and known[collected.code].name != collected.name:
+                diags.warning(collected.where_code, f'tên đơn vị "{collected.name}" khác với tên trong danh sách: '
+                                                    f'"{known[collected.code].name}"')
             seen[collected.code] = path
             comments = [f"Số liệu của {collected.name} (mã {collected.code}), đọc từ biểu {path.name}.",
-                        f"{COLLECTED_MARK}: sửa số liệu trong biểu rồi đọc lại, hoặc sửa trực tiếp tệp này."]
+                        f"{COLLECTED_MARK} và sẽ được ghi lại khi đọc lại biểu; nếu sửa tay tệp này, "
+                        "hãy xóa dòng này để không bị ghi đè."]
             content = _checked(collected.data, comments, display_path(path))
             target = _target(folder, collected)
             write_output(target, content, [Path(w) for w in workbooks])

@@ -15,6 +15,7 @@ import json
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from reportgen.writers.xlsx import DATE, FONT, INTEGER, PERCENT, fixed_moment, save_stable, sheet_title, \
@@ -173,4 +174,5 @@ def write_form_xlsx(data: dict) -> bytes:
         definitions.cell(row=index // CHUNK + 1, column=1, value=text[index:index + CHUNK])
     definitions.sheet_state = "veryHidden"
     definitions.protection.sheet = True
+    wb.security = WorkbookProtection(lockStructure=True)  # sheets cannot be renamed, moved or unhidden
     return save_stable(wb, fixed_moment(data.get("tinh_den")))
