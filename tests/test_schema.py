@@ -132,6 +132,7 @@ def test_row_kinds_come_from_the_templates_read(tmp_path):
     assert row["properties"]["ho_ten"]["description"] == "Cột «Họ và tên» (Bảng cán bộ)"
     assert row["properties"]["trang_thai"]["enum"] == ["nghi_huu"]
     assert schema["$defs"]["bang"]["properties"]["loai"]["enum"] == ["can_bo"]
+    assert schema["properties"]["mau"]["examples"] == ["rieng"]  # offered when typing mau:
 
 
 def test_a_misspelt_block_key_is_reported_as_that_key():

@@ -23,6 +23,7 @@ from pathlib import Path
 from reportgen.source import schema as S
 from reportgen.source.key_docs import DESCRIPTIONS, EXAMPLES
 from reportgen.source.loader import load_plain
+from reportgen.source.templates import template_names
 
 SCHEMA_FILE = Path("schema", "reportgen.schema.json")
 MODELINE_PREFIX = "# yaml-language-server: $schema="
@@ -273,6 +274,8 @@ def build(roots: list[Path] | None = None) -> dict:
     appendix["properties"]["bang"] = _ref("bang", describe("phu_luc.bang"))
     conditions = _own_file_requirements(report)
     _with_unit_list(props)
+    if roots:
+        props["mau"]["examples"] = template_names(roots)  # offered as completions
     defs = {
         "khoi": _blocks(tuple(S.BLOCKS), "khoi", "Một khối nội dung: muc, khoan, diem, doan, gach, cong hoặc bang"),
         "khoi_o": _blocks(S.CELL_BLOCK_KINDS, "khoi_o", "Một đoạn trong ô bảng: doan, gach hoặc cong"),

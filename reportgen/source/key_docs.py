@@ -133,7 +133,6 @@ DESCRIPTIONS = {
 }
 
 EXAMPLES = {
-    "mau": ["de-an-06-bao-cao", "de-an-06-cong-van"],
     "ky_hieu": ["BC-UBND", "UBND-KSTT"],
     "ngay": ["2025-10-31"],
     "ky": ["thang-10-2025", "quy-3-2025", "6thang-2025", "9thang-2025", "nam-2025"],
