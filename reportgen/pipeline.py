@@ -18,6 +18,7 @@ from reportgen.compute.indicators import IndicatorSet, IndicatorView, check_indi
 from reportgen.compute.numbering import appendix_label
 from reportgen.compute.period_checks import check_period
 from reportgen.compute.tables import TableBuilder, Tallies, all_tables, compute_tables
+from reportgen.compute.targets import check_targets
 from reportgen.compute.typed_figures import check_typed_figures
 from reportgen.document import Document, Paragraph, Span
 from reportgen.errors import Diagnostics, ReferenceProblem, suggestion
@@ -111,6 +112,7 @@ def prepare(path: str | Path, strict: bool = False, edition: str | None = None, 
 
     indicator_set = IndicatorSet(report.indicators, wording, render_pattern, template.settings["ty_le_thap_phan"])
     diags.extend(check_indicators(report.indicators))
+    check_targets(report.indicators, diags)
     documents = build_documents(loaded.data.get("van_ban"), loaded.where)
     check_citation_dates(loaded, documents, diags)  # a document typed with two dates
     check_typed_figures(loaded, diags)  # a percentage typed beside its numbers that does not match them

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportgen import formatting as F
+from reportgen.compute import targets
 from reportgen.errors import Diagnostics, ReferenceProblem, suggestion
 from reportgen.source.model import Indicator
 
@@ -177,19 +178,18 @@ class IndicatorView:
         ind = self._ind
         if not ind.targets:
             raise ReferenceProblem(f'chỉ tiêu "{ind.id}" không khai báo muc_tieu')
-        actual = percentage(ind) if percentage(ind) is not None else Decimal(str(main_value(ind)))
-        targets = [Decimal(str(t.value)) for t in ind.targets]
-        if all(actual > t for t in targets):
-            verdict = "vượt chỉ tiêu"
-        elif all(actual >= t for t in targets):
-            verdict = "đạt chỉ tiêu"
-        else:
-            verdict = "chưa đạt chỉ tiêu"
         is_ratio = percentage(ind) is not None or ind.unit == "%"
-        listed = ", ".join(
-            f"{t.by} giao {'thấp nhất ' if t.at_least else ''}"
-            f"{F.percent(t.value) if is_ratio else F.number(t.value)}" for t in ind.targets)
-        return f"{verdict} ({listed})"
+        listed = ", ".join(targets.in_words(t, is_ratio) for t in targets.usable(ind.targets))
+        return f"{self.danh_gia} ({listed})"
+
+    @property
+    def danh_gia(self) -> str:
+        """The judgement alone: `vượt chỉ tiêu`, `đạt chỉ tiêu`, `chưa đạt chỉ tiêu` (compute/targets.py)."""
+        ind = self._ind
+        if not ind.targets:
+            raise ReferenceProblem(f'chỉ tiêu "{ind.id}" không khai báo muc_tieu')
+        actual = percentage(ind) if percentage(ind) is not None else Decimal(str(main_value(ind)))
+        return targets.judge(actual, ind.targets)
 
     @property
     def ky_truoc(self) -> str:

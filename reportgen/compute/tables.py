@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from reportgen import formatting as F
+from reportgen.compute import targets
+from reportgen.compute.indicators import percentage
 from reportgen.errors import (
     Diagnostics,
     Location,
@@ -336,7 +338,9 @@ class TableBuilder:
             return
         view = self.indicators[row.indicator]
         for i, col in enumerate(columns):
-            if col.source and cells[i] is None:
+            if col.source == "van_ban" and cells[i] is None:
+                cells[i] = view._ind.document  # the indicator's directing document (a text, Jinja allowed)
+            elif col.source and cells[i] is None:
                 cells[i] = indicator_cell(view, col.source)
 
     def _check_group_count(self, group, actual: int, word: str | None) -> None:
@@ -353,15 +357,20 @@ class TableBuilder:
 
 
 def indicator_cell(view, source: str) -> str:
-    """A table cell filled from an indicator (the indicator table's columns)."""
+    """A table cell filled from an indicator (the indicator table's columns): `muc_tieu` as the
+    originals print targets (`>=80%`, `100%`, `<=5%`, `80% - 90%`), `ket_qua` its rate or value,
+    `danh_gia` its judgement, `thanh_phan` its parts in one cell, `van_ban` its directing document."""
+    ind = view._ind
     if source == "muc_tieu":
-        targets = view._ind.targets
-        if not targets:
-            return ""
-        is_ratio = view._ind.numerator is not None
-        return "; ".join(f">={F.number(t.value)}{'%' if is_ratio else ''}" for t in targets)
+        is_ratio = percentage(ind) is not None or ind.unit == "%"
+        return "; ".join(targets.in_table(t, is_ratio) for t in targets.usable(ind.targets))
     if source == "ket_qua":
-        return view.ty_le if view._ind.numerator is not None else view.gia_tri
+        return view.ty_le if percentage(ind) is not None else view.gia_tri  # a rate-only figure too
+    if source == "danh_gia":
+        return view.danh_gia if ind.targets else ""
+    if source == "thanh_phan":
+        parts = [getattr(view.thanh_phan, p.id) for p in ind.parts]
+        return "; ".join(f"{p.ten}: {p.ty_le if percentage(p._ind) is not None else p.gia_tri}" for p in parts)
     return str(getattr(view, source))
 
 

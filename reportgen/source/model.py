@@ -113,8 +113,11 @@ class TableInput:
 @dataclass
 class Target:
     by: str
-    value: float
+    value: float | None
     at_least: bool
+    comparison: str = ">="  # so_sanh: >=, <=, =, toi_thieu, toi_da
+    low: float | None = None  # tu ... den: a range
+    high: float | None = None
 
 
 @dataclass
@@ -137,6 +140,7 @@ class Indicator:
     location: Location
     field_locations: dict
     group: str | None = None  # `nhom`: the sheet it goes on in an export or a collection workbook
+    document: Text | None = None  # `van_ban`: the document that set it (an indicator table's column)
     of_unit: "Unit | None" = None  # `cua_don_vi`: another unit's figure for indicator `base_id`
     base_id: str | None = None
 
@@ -293,7 +297,8 @@ def build_table(loaded: LoadedYaml, path: tuple, data: dict) -> TableInput:
 def _indicator(loaded: LoadedYaml, path: tuple, data: dict) -> Indicator:
     fields = {key: loaded.where(path + (key,)) for key in data}
     parts = [_indicator(loaded, path + ("thanh_phan", i), p) for i, p in enumerate(data.get("thanh_phan") or [])]
-    targets = [Target(t["giao"], t["gia_tri"], bool(t.get("thap_nhat"))) for t in data.get("muc_tieu") or []]
+    targets = [Target(t["giao"], t.get("gia_tri"), bool(t.get("thap_nhat")), t.get("so_sanh", ">="), t.get("tu"),
+                      t.get("den")) for t in data.get("muc_tieu") or []]
     return Indicator(
         id=data["id"], name=data["ten"], unit=data.get("don_vi"), value=data.get("gia_tri"),
         numerator=data.get("tu_so"), denominator=data.get("mau_so"), typed_percent=data.get("ty_le_ghi"),
@@ -301,6 +306,7 @@ def _indicator(loaded: LoadedYaml, path: tuple, data: dict) -> Indicator:
         as_of=data.get("tinh_den"), targets=targets, previous=data.get("ky_truoc"),
         may_exceed=bool(data.get("co_the_vuot")), parts=parts, parts_are_whole=bool(data.get("thanh_phan_la_tong")),
         location=loaded.where(path), field_locations=fields, group=data.get("nhom"),
+        document=_text(loaded, path + ("van_ban",), data["van_ban"]) if data.get("van_ban") else None,
         of_unit=Unit(of["ma"], of["ten"], of.get("cap", "xa")) if (of := data.get("cua_don_vi")) else None,
         base_id=of["chi_tieu"] if of else None)
 

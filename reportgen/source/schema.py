@@ -55,8 +55,12 @@ TARGET = {
     "type": "dict",
     "schema": {
         "giao": {"type": "string", "required": True, "empty": False},
-        "gia_tri": {**NUMBER, "required": True},
+        "gia_tri": {**NUMBER, "excludes": ["tu", "den"]},
         "thap_nhat": {"type": "boolean"},
+        "so_sanh": {"type": "string", "allowed": [">=", "<=", "=", "toi_thieu", "toi_da"],
+                    "meta": {"mo_ta": "loại mục tiêu: >= (mặc định), <=, = (đúng bằng), toi_thieu, toi_da (in bằng chữ)"}},
+        "tu": {**NUMBER, "dependencies": "den", "meta": {"mo_ta": "mục tiêu là một khoảng: từ"}},
+        "den": {**NUMBER, "dependencies": "tu", "meta": {"mo_ta": "mục tiêu là một khoảng: đến"}},
     },
 }
 
@@ -82,6 +86,8 @@ INDICATOR = {
     "thanh_phan": {"type": "list", "schema": {"type": "dict", "schema": INDICATOR_PART}},
     "thanh_phan_la_tong": {"type": "boolean"},
     "ghi_chu": {"type": "string"},
+    "van_ban": {"type": "string", "meta": {"mo_ta": "văn bản chỉ đạo, giao chỉ tiêu: in ở cột Văn bản chỉ đạo của bảng "
+                                                     "chỉ tiêu; có thể là {{ vb.ID.ngan }}"}},
     "chua_cap_nhat": {"type": "boolean",
                       "meta": {"mo_ta": "số vẫn là của kỳ trước (reportgen new ghi); nhập số kỳ này rồi xóa dòng này"}},
     "nhom": {"type": "string", "empty": False,
