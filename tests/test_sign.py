@@ -442,3 +442,19 @@ def test_an_unreachable_timestamp_server_is_said_in_vietnamese(kit, tmp_path):
     result = sign(kit, kit["pdf"], "nguoi-ky", "--tsa", f"http://127.0.0.1:{port}/", "-o", tmp_path / "t.pdf")
     assert result.exit_code == 1 and not (tmp_path / "t.pdf").exists()
     assert f"không lấy được dấu thời gian từ http://127.0.0.1:{port}/" in result.output
+
+
+def test_check_warns_of_a_signature_outside_its_box(kit, tmp_path):
+    pdf = tmp_path / "bc.pdf"
+    shutil.copy(kit["pdf"], pdf)
+    shutil.copy(boxes.sidecar_path(kit["pdf"]), boxes.sidecar_path(pdf))
+    moved = json.loads(boxes.sidecar_path(pdf).read_text(encoding="utf-8"))
+    signer = next(b for b in moved["o_ky"] if b["vai_tro"] == "nguoi-ky")
+    signer["hop"] = [signer["hop"][0] - 200, signer["hop"][1], signer["hop"][2] - 200, signer["hop"][3]]
+    (tmp_path / "lech.json").write_text(json.dumps(moved), encoding="utf-8")
+    assert sign(kit, pdf, "nguoi-ky", "--o-ky", tmp_path / "lech.json").exit_code == 0
+    result = run_cli("check", tmp_path / "bc.nguoi-ky.pdf")
+    assert result.exit_code == 0  # a warning
+    x0, y0, x1, y1 = signer["hop"]
+    assert (f"[o-ky] chữ ký hiển thị ở trang 1 [{x0:.0f}, {y0:.0f}, {x1:.0f}, {y1:.0f}] pt, "
+            "không ở ô ký của người có thẩm quyền (trang 1 [") in result.output

@@ -98,10 +98,25 @@ def _boxes(path: Path, data: bytes, pages: list[Page], facts: list, findings: li
     return found.kind, found.boxes
 
 
-def _signature_findings(signatures: list[SignatureInfo], kind: str) -> list[Finding]:
+def _misplaced(sig: SignatureInfo, boxes: list) -> str | None:
+    """What to say when a visible signature is not in the box the PDF has for its role."""
+    role = FIELD_ROLES.get(sig.field)
+    box = next((b for b in boxes if b.role == role), None)
+    if box is None or sig.rect is None or not any(sig.rect):
+        return None
+    if sig.page == box.page and all(abs(a - b) <= 1 for a, b in zip(sig.rect, box.rect)):
+        return None
+    placed = f"trang {sig.page} [{', '.join(f'{v:.0f}' for v in sig.rect)}] pt"
+    return f"chữ ký hiển thị ở {placed}, không ở ô ký của {ROLE_TEXT[role]} ({_box_text(box)})"
+
+
+def _signature_findings(signatures: list[SignatureInfo], kind: str, boxes: list) -> list[Finding]:
     findings = []
     for i, sig in enumerate(signatures, start=1):
         where = f"chữ ký {i} ({sig.field})"
+        misplaced = _misplaced(sig, boxes)
+        if misplaced:
+            findings.append(Finding("o-ky", where, sig.signer, misplaced, "warning"))
         if not sig.intact:
             findings.append(Finding("chu-ky", where, sig.signer, "chữ ký không hợp lệ: nội dung đã ký bị thay đổi "
                                     "hoặc chữ ký hỏng"))
@@ -155,5 +170,5 @@ def check_pdf(path: str | Path) -> tuple[list[str], list[Finding]]:
     if kind == "phu-luc":
         facts.append("loại tệp: phụ lục tách tệp (chỉ có chữ ký số của cơ quan, góc trên bên phải trang đầu)")
     facts += [_signature_fact(i, s) for i, s in enumerate(signatures, start=1)] or ["chữ ký: chưa có chữ ký số"]
-    findings += _signature_findings(signatures, kind)
+    findings += _signature_findings(signatures, kind, boxes)
     return facts, findings
