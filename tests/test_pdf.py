@@ -241,6 +241,14 @@ def test_seal_size_follows_the_template_setting():
     assert signer[3] == pytest.approx(842 - 640 - boxes.PADDING) and signer[1] == pytest.approx(842 - 712 + boxes.PADDING)
 
 
+def test_a_name_in_capitals_is_found_by_the_room_left_for_the_signature():
+    page = Page(1, 595.0, 842.0, (
+        Line(1, "Nơi nhận:", 85, 136, 600, 612, 12), Line(1, "KT. CHỦ TỊCH", 371, 469, 600, 614, 14),
+        Line(1, "PHÓ CHỦ TỊCH", 368, 472, 616, 630, 14), Line(1, "LÂM HẢI GIANG", 360, 480, 702, 716, 14)))
+    title, name = boxes.find_signature_lines([page])
+    assert (title.text, name.text) == ("PHÓ CHỦ TỊCH", "LÂM HẢI GIANG")
+
+
 def test_a_signature_split_over_two_pages_goes_above_the_name_with_a_warning():
     first = Page(1, 595.0, 842.0, (Line(1, "Nơi nhận:", 85, 136, 700, 712, 12),
                                    Line(1, "KT. CHỦ TỊCH", 371, 469, 700, 714, 14),

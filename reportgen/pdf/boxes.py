@@ -100,6 +100,11 @@ def find_signature_lines(pages: list[Page], name: str | None = None) -> tuple[Li
     for i, line in enumerate(column):
         if i > 0 and not _is_caps(line.text) and _is_caps(column[i - 1].text):
             return column[i - 1], line
+    # A name typed in capitals: the room left for the signature is the widest gap in the block.
+    gaps = [(b.top - a.bottom, a, b) for a, b in zip(column, column[1:6]) if a.page == b.page]
+    widest = max(gaps, default=None, key=lambda g: g[0])
+    if widest and widest[0] >= MIN_SIGNATURE_HEIGHT:
+        return widest[1], widest[2]
     raise PdfProblem("không tìm thấy chức vụ và họ tên người ký bên phải dòng \"Nơi nhận:\"")
 
 
