@@ -204,3 +204,17 @@ def test_the_example_builds_and_prints_the_rolled_up_figures(tmp_path):
     assert "7\tTổng cộng\t\t6.352\t6.455\t98,4%\n" in text
     assert "1\tRà soát, công bố lại danh mục thủ tục hành chính thuộc thẩm quyền cấp xã sau sắp xếp đơn vị hành " \
            "chính\t5\t4\t1\n" in text
+
+
+def test_reading_in_worker_processes_gives_what_reading_in_one_gives(monkeypatch):
+    from reportgen.source import units
+
+    files = units.figure_files([UNITS]) + [EXAMPLE / "khong-co.yaml"]
+    serial, serial_problems = units.read_all(files, workers=1)
+    monkeypatch.setattr(units, "PARALLEL_FROM", 2)
+    parallel, parallel_problems = units.read_all(files, workers=2)
+    assert [(f.unit, [(i.id, i.numerator, i.denominator, i.value) for i in f.indicators]) for f in parallel] == \
+        [(f.unit, [(i.id, i.numerator, i.denominator, i.value) for i in f.indicators]) for f in serial]
+    assert [f.where(("don_vi", "ma")) for f in parallel] == [f.where(("don_vi", "ma")) for f in serial]
+    assert [d.render() for d in parallel_problems.items] == [d.render() for d in serial_problems.items]
+    assert len(parallel) == 5 and "không tìm thấy tệp" in parallel_problems.items[0].message
