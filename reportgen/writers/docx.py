@@ -138,6 +138,9 @@ class DocxWriter:
             ooxml.zoom_settings(settings)
             if self.notes:
                 ooxml.footnote_settings(settings)
+            else:  # a template saved by Word names separator notes that are no longer there
+                for stale in settings.findall(w("footnotePr")):
+                    settings.remove(stale)
             package.set_part(styles.settings_part, serialize(settings))
         properties.write_core(package, document)
         properties.write_app(package)
