@@ -70,8 +70,9 @@ def blue_signature(x, y):
 
 
 def red_seal(x, y):
-    r = math.hypot(x - 60, y - 60)
-    return (220, 20, 20, 255) if 50 < r < 58 or r < 10 else (0, 0, 0, 0)
+    """60 px across: smaller than the seal's 36 mm (102 pt), so it must be scaled up to its real size."""
+    r = math.hypot(x - 30, y - 30)
+    return (220, 20, 20, 255) if 25 < r < 29 or r < 5 else (0, 0, 0, 0)
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +86,7 @@ def kit(tmp_path_factory):
                 signer=signer_p12, agency=agency_p12,
                 roots=[signer_pem, agency_pem],
                 signature=png(folder / "chu-ky.png", 200, 80, blue_signature),
-                seal=png(folder / "dau.png", 120, 120, red_seal))
+                seal=png(folder / "dau.png", 60, 60, red_seal))
 
 
 def sign(kit, pdf: Path, role: str, *extra):
@@ -162,6 +163,21 @@ def test_appearances_sit_in_the_boxes_of_the_sidecar(signed_twice):
         images = [x.get_object() for x in _xobjects(appearance) if x.get_object().get("/Subtype") == "/Image"]
         assert images and all("/SMask" in image for image in images)  # the transparent PNG keeps its alpha
         assert int(widgets[role]["/F"]) & 4  # printed
+        drawn_width, drawn_height = drawn_size(appearance.data)
+        box_width, box_height = rect[2] - rect[0], rect[3] - rect[1]
+        assert drawn_width <= box_width + 0.1 and drawn_height <= box_height + 0.1
+        assert max(drawn_width / box_width, drawn_height / box_height) == pytest.approx(1, abs=0.01)
+    seal = [float(v) for v in widgets["co-quan"]["/Rect"]]
+    assert drawn_size(widgets["co-quan"]["/AP"]["/N"].data)[0] == pytest.approx(seal[2] - seal[0], abs=0.1)
+    assert seal[2] - seal[0] == pytest.approx(36 * boxes.MM, abs=0.1)  # the seal at its real size
+
+
+def drawn_size(content: bytes) -> tuple[float, float]:
+    """The size an image is drawn at in an appearance: the fit's scale times the image's own size."""
+    import re
+
+    scale, image = re.findall(rb"([\d.]+) 0 0 ([\d.]+) [\d.]+ [\d.]+ cm", content)[:2]
+    return float(scale[0]) * float(image[0]), float(scale[1]) * float(image[1])
 
 
 def _xobjects(stream):

@@ -214,9 +214,10 @@ def _stamp_style(role: str, box: Box, image: Path | None):
         raise SigningProblem(f"thiếu {what}: Nghị định 30 đòi hiển thị hình ảnh này ở ô ký")
     picture = Image.open(image)
     picture.load()
+    # Scaled up or down to the box, keeping its proportions: the seal's box is its real size.
     fit = layout.SimpleBoxLayoutRule(x_align=layout.AxisAlignment.ALIGN_MID, y_align=layout.AxisAlignment.ALIGN_MID,
                                      margins=layout.Margins.uniform(0),
-                                     inner_content_scaling=layout.InnerScaling.SHRINK_TO_FIT)
+                                     inner_content_scaling=layout.InnerScaling.STRETCH_TO_FIT)
     return StaticStampStyle(background=PdfImage(picture.convert("RGBA")), background_layout=fit,
                             background_opacity=1.0, border_width=0)
 
