@@ -4,8 +4,8 @@ import shutil
 from pathlib import Path
 
 import yaml
-
 from conftest import run_cli
+
 from reportgen.compute.yaml_edit import YamlText
 
 ROOT = Path(__file__).resolve().parents[1]

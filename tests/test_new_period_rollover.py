@@ -106,19 +106,24 @@ def test_figures_are_kept_flagged_with_last_period_copied(november):
     assert "chua_cap_nhat: true" in lines[9] and "chua_cap_nhat: true" in lines[12]
 
 
+KEEP = " (nếu nói về chính kỳ đó, giữ nguyên và ghi vào ky_so_sanh)"
+
+
 def test_every_stale_text_is_listed_with_its_line_and_the_expression(november):
     inputs, output = november
     stale = [(f, n, m) for f, n, m in listed(output) if "số vẫn là" not in m]
     assert stale == [
         (f"{NOVEMBER}.yaml", 20, ('"tháng 10 năm 2025" chép từ báo cáo kỳ trước, nay không còn đúng kỳ '
-                                 "(báo cáo tháng 11/2025); viết {{ bao_cao.ky.label_long }} để luôn đúng kỳ")),
+                                 "(báo cáo tháng 11/2025); viết {{ bao_cao.ky.label_long }} để luôn đúng kỳ" + KEEP)),
         (f"{NOVEMBER}.yaml", 27, ('"THÁNG 11 NĂM 2025" chép từ báo cáo kỳ trước, nay không còn đúng kỳ '
-                                 "(báo cáo tháng 11/2025); viết {{ bao_cao.ky_sau.label_long }} để luôn đúng kỳ")),
+                                 "(báo cáo tháng 11/2025); viết {{ bao_cao.ky_sau.label_long }} để luôn đúng kỳ" + KEEP)),
         (f"{NOVEMBER}.yaml", 31, ('ngày chốt số liệu "ngày 25/10/2025" là của kỳ trước (báo cáo tháng 11/2025), '
                                  "được gõ tay nên không đổi theo kỳ; viết ngày {{ bao_cao.tinh_den | ngay_ngan }} "
                                  "(ngày cuối của kỳ lấy số liệu)")),
         (f"{NOVEMBER}/phu-luc.yaml", 4, ('"THÁNG 10 NĂM 2025" chép từ báo cáo kỳ trước, nay không còn đúng kỳ '
-                                        "(báo cáo tháng 11/2025); viết {{ bao_cao.ky.label_long }} để luôn đúng kỳ")),
+                                        "(báo cáo tháng 11/2025); viết {{ bao_cao.ky.label_long }} để luôn đúng kỳ" + KEEP)),
+        (f"{NOVEMBER}/phu-luc.yaml", 23, ('"tháng 10/2025" chép từ báo cáo kỳ trước, nay không còn đúng kỳ '
+                                         "(báo cáo tháng 11/2025); viết {{ bao_cao.ky }} để luôn đúng kỳ" + KEEP)),
     ]
     text = (inputs / f"{NOVEMBER}.yaml").read_text(encoding="utf-8").splitlines()
     assert "tháng 10 năm 2025" in text[19] and "THÁNG 11 NĂM 2025" in text[26] and "25/10/2025" in text[30]
@@ -132,8 +137,9 @@ def test_the_suggested_expressions_print_the_right_period(november):
     text = text.replace("THÁNG 11 NĂM 2025", "{{ bao_cao.ky_sau.label_long }}")
     report.write_text(text.replace("ngày 25/10/2025", "ngày {{ bao_cao.tinh_den | ngay_ngan }}"), encoding="utf-8")
     appendix = inputs / NOVEMBER / "phu-luc.yaml"
-    appendix.write_text(appendix.read_text(encoding="utf-8").replace("THÁNG 10 NĂM 2025", "{{ bao_cao.ky.label_long }}"),
-                        encoding="utf-8")
+    edited = appendix.read_text(encoding="utf-8").replace("THÁNG 10 NĂM 2025", "{{ bao_cao.ky.label_long }}")
+    edited = edited.replace("Đã làm sạch 60% trong tháng 10/2025", '"Đã làm sạch 60% trong {{ bao_cao.ky }}"')
+    appendix.write_text(edited, encoding="utf-8")
     figures = inputs / NOVEMBER / "chi-tieu.yaml"
     figures.write_text("".join(line for line in figures.read_text(encoding="utf-8").splitlines(keepends=True)
                                if not line.strip().startswith("chua_cap_nhat")).replace(", chua_cap_nhat: true", ""),
@@ -145,6 +151,7 @@ def test_the_suggested_expressions_print_the_right_period(november):
     assert "NHIỆM VỤ TRỌNG TÂM THÁNG 12 NĂM 2025" in printed.upper()
     assert "Số liệu tính đến ngày 14/11/2025." in printed
     assert "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 11 NĂM 2025" in printed
+    assert "[Đang triển khai] Đã làm sạch 60% trong tháng 11/2025" in printed
     # the yearly plan keeps its finished tasks within the year: the tally stays true
     assert "Trong tổng số 08 nhiệm vụ năm 2025, đã hoàn thành 03 nhiệm vụ" in printed
 

@@ -36,10 +36,12 @@ ACCEPTED_KEY = "ky_so_sanh"
 # another document (its dates are that document's, not the report's).
 _NOT_PROSE = {
     "mau", "ky", "ky_hieu", "so", "loai_van_ban", "bao_gom", "co_quan", "chu_ky", "dia_danh",
-    "noi_nhan", "luu", "van_ban_yeu_cau", "id", "loai", "trang_thai", "ghi_chu", "muc_tieu",
+    "noi_nhan", "luu", "van_ban_yeu_cau", "id", "loai", "trang_thai", "muc_tieu",
     ACCEPTED_KEY, "ngay", "tinh_den", "don_vi", "kieu", "canh", "huong", "chi_tieu",
+    "van_ban",  # cited documents (a task's "Văn bản chỉ đạo", the report's list of documents)
+    "thoi_han",  # a task's deadline stays what it was, even when it is past
 }
-_PROSE_OF_INDICATORS = ("ten",)  # an indicator's name is printed (tables, wording)
+_PROSE_OF_INDICATORS = ("ten",)  # an indicator's name is printed (tables, wording); its ghi_chu is not
 
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -87,9 +89,8 @@ class StaleMention:
                     f"không đổi theo kỳ; viết {self.expression} (ngày cuối của kỳ lấy số liệu)")
         if self.carried:
             text = f'"{m.text}" chép từ báo cáo kỳ trước, nay không còn đúng kỳ (báo cáo {period.label})'
-            if self.expression:
-                return text + f"; viết {self.expression} để luôn đúng kỳ"
-            return text + "; sửa lại cho kỳ này"
+            text += f"; viết {self.expression} để luôn đúng kỳ" if self.expression else "; sửa lại cho kỳ này"
+            return text + f" (nếu nói về chính kỳ đó, giữ nguyên và ghi vào {ACCEPTED_KEY})"
         text = (f'"{m.text}" là kỳ trước kỳ của báo cáo ({period.label}), được gõ tay nên không đổi theo kỳ; '
                 f"nếu là kỳ của báo cáo, viết {self_period_expression(m, period)}")
         if self.expression:
