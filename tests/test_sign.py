@@ -312,7 +312,7 @@ def test_split_build_writes_each_appendix_in_a_file_of_its_own(kit):
 def flattened_text(pdf: Path) -> str:
     """The page's text with its annotations drawn in (pdfium flattens them into the page)."""
     import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     document = pdfium.PdfDocument(str(pdf))
     page = document[0]
@@ -349,7 +349,7 @@ def test_appendix_file_is_signed_by_the_agency_with_text_at_the_top_right(kit, a
     assert appearance.data.startswith(b"q q 1 0 0 1 ") and b"/F1 10 Tf" in appearance.data  # size 10, not shrunk
     assert_widths_in_thousandths(appearance)
     assert [round(float(v), 2) for v in widget["/Rect"]] == pytest.approx(box["hop"], abs=0.01)
-    x0, y0, x1, y1 = box["hop"]
+    _, y0, x1, y1 = box["hop"]
     page_width, page_height = sidecar["trang"]["1"]
     assert x1 > page_width / 2 and y0 > page_height * 0.85 and y1 <= page_height
 

@@ -11,6 +11,7 @@ import click
 
 from reportgen.commands.common import EXIT_INVALID
 
+
 def default_output(source: Path, role: str) -> Path:
     """x.pdf → x.nguoi-ky.pdf → x.co-quan.pdf (each signature a new file)."""
     from reportgen.pdf.boxes import unsigned_stem

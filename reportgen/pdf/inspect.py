@@ -86,11 +86,11 @@ def _resources_fonts(resources, seen: set, out: dict) -> None:
     if resources is None:
         return
     if "/Font" in resources:
-        for _, ref in resources["/Font"].items():
+        for ref in resources["/Font"].values():
             font = ref.get_object()
             out.setdefault(_font_name(font), _font_embedded(font))
     if "/XObject" in resources:
-        for _, ref in resources["/XObject"].items():
+        for ref in resources["/XObject"].values():
             key = getattr(ref, "reference", None) or id(ref)
             if key in seen:
                 continue

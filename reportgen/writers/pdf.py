@@ -17,8 +17,8 @@ from pathlib import Path
 
 from reportgen.errors import Diagnostic, Diagnostics, Location, ReportError, display_path
 from reportgen.output import write_atomic
-from reportgen.writers.soffice import find_soffice, missing_message
 from reportgen.pdf.inspect import PdfProblem, embedded_fonts, font_problems, open_pdf, pdfa_identification
+from reportgen.writers.soffice import find_soffice, missing_message
 
 TIMEOUT_SECONDS = 240
 PDFA_PART = "2"
