@@ -9,7 +9,14 @@ from pathlib import Path
 
 import click
 
-from reportgen.commands.common import EXIT_INTERNAL, EXIT_INVALID, explain_os_error, report_files
+from reportgen.commands.common import (
+    EXIT_INTERNAL,
+    EXIT_INVALID,
+    check_report_path,
+    explain_os_error,
+    report_files,
+    shown_as_given,
+)
 from reportgen.errors import ReportError, display_path
 from reportgen.output import check_target, default_output, guarded_write, record_output
 
@@ -64,8 +71,9 @@ def build_one(path: str | Path, options: BuildOptions) -> BuildResult:
     from reportgen.writers.text import write_text
 
     path = Path(path)
-    result = BuildResult(display_path(path), ok=False)
+    result = BuildResult(display_path(path) if path.exists() else shown_as_given(path), ok=False)
     try:
+        check_report_path(path)
         prepared = prepare(path, strict=options.strict, draft=options.draft, edition=options.edition)
         result.messages += [w.render() for w in prepared.diagnostics.warnings]
         target = Path(options.output) if options.output else default_output(path, ".docx")

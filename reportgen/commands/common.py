@@ -23,7 +23,7 @@ from pathlib import Path
 import click
 
 from reportgen.commands import vietnamese  # noqa: F401 (Click's messages in Vietnamese, on import)
-from reportgen.errors import ReportError, display_path
+from reportgen.errors import Diagnostic, Location, ReportError, display_path
 from reportgen.output import check_target, guarded_write  # noqa: F401 (the shared entry points)
 from reportgen.source.encoding import decode_head
 
@@ -101,6 +101,20 @@ def report_files(paths: tuple[str, ...]) -> list[Path]:
     return found
 
 
+def shown_as_given(path: str | Path) -> str:
+    """A path as the user gave it, symlinks not followed (a link is named, not its target)."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute)
+    return absolute if relative.startswith("..") else relative
+
+
+def check_report_path(path: Path) -> None:
+    """A link to nothing, given or found in a folder: named as the link, with where it points."""
+    if path.is_symlink() and not path.exists():
+        raise ReportError(Diagnostic(Location(shown_as_given(path)),
+                                     f"liên kết trỏ tới tệp không tồn tại ({os.readlink(path)})"))
+
+
 def print_diagnostics(error: ReportError) -> None:
     for diagnostic in error.diagnostics.sorted():
         click.echo(diagnostic.render(), err=True)
@@ -114,12 +128,14 @@ def _internal(where: str, exc: BaseException) -> None:
 def run_reporting(action, path: Path) -> int:
     """Run `action(path)`; a user's problem prints its diagnostics, a bug of ours says so plainly."""
     try:
+        check_report_path(path)
         action(path)
         return 0
     except ReportError as exc:
         print_diagnostics(exc)
         count = len(exc.diagnostics.errors) or len(exc.diagnostics.items)
-        click.echo(f"{display_path(path)}: {count} lỗi, không tạo tệp.", err=True)
+        shown = display_path(path) if path.exists() else shown_as_given(path)
+        click.echo(f"{shown}: {count} lỗi, không tạo tệp.", err=True)
         return EXIT_INVALID
     except (OSError, MemoryError) as exc:
         click.echo(f"{display_path(path)}: lỗi: {explain_os_error(exc)}", err=True)

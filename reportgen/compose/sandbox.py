@@ -333,7 +333,10 @@ def _bounded_filters(filters: dict, budget: Budget) -> dict:
     originals = dict(filters)
 
     def width_checked(name, position, key):
+        """`position`: of the width among the filter's own arguments (the value is 0)."""
         original = originals[name]
+        if getattr(original, "jinja_pass_arg", None) is not None:
+            position += 1  # the environment or context Jinja passes first
 
         @functools.wraps(original)
         def bounded(*args, **kwargs):
@@ -365,10 +368,10 @@ def _bounded_filters(filters: dict, budget: Budget) -> dict:
     bounded = {
         "center": width_checked("center", 1, "width"),
         "indent": width_checked("indent", 1, "width"),
-        "wordwrap": width_checked("wordwrap", 2, "width"),  # (environment, s, width, ...)
+        "wordwrap": width_checked("wordwrap", 1, "width"),
         "batch": width_checked("batch", 1, "linecount"),
         "slice": width_checked("slice", 1, "slices"),
-        "tojson": width_checked("tojson", 2, "indent"),
+        "tojson": width_checked("tojson", 1, "indent"),
         "format": formatted,
         "replace": replaced,
         "join": joined,

@@ -51,7 +51,8 @@ class CitedDocument:
 class Signature:
     authority: list[str]
     title: str
-    name: str
+    name: str  # "" in a draft whose signer is not yet known
+    location: Location | None = None
 
 
 @dataclass
@@ -191,6 +192,7 @@ class Report:
     appendices: list[Appendix]
     location: Location
     unit: Unit | None = None
+    co_signature: Signature | None = None  # chu_ky_lien_tich: the second signer of a joint document
 
 
 # --- building the model from validated data ---------------------------------------------
@@ -215,6 +217,12 @@ def _number_text(value) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     return str(value).strip()
+
+
+def _signature(loaded: LoadedYaml, key: str) -> Signature:
+    signer = loaded.data[key]
+    return Signature([str(a) for a in _as_list(signer.get("tham_quyen"))], signer["chuc_vu"],
+                     str(signer.get("ho_ten") or "").strip(), loaded.where((key, "ho_ten")))
 
 
 def build_blocks(loaded: LoadedYaml, path: tuple, items) -> list[Block]:
@@ -355,7 +363,8 @@ def build_report(loaded: LoadedYaml, source: Path) -> Report:
         opening=_text(loaded, ("mo_dau",), d["mo_dau"]) if d.get("mo_dau") else None,
         body=build_blocks(loaded, ("noi_dung",), d["noi_dung"]),
         closing=_text(loaded, ("ket_thuc",), d["ket_thuc"]) if d.get("ket_thuc") else None,
-        signature=Signature([str(a) for a in _as_list(signer.get("tham_quyen"))], signer["chuc_vu"], signer["ho_ten"]),
+        signature=_signature(loaded, "chu_ky"),
+        co_signature=_signature(loaded, "chu_ky_lien_tich") if d.get("chu_ky_lien_tich") else None,
         distribution=_texts(loaded, ("noi_nhan",), d["noi_nhan"]),
         archive=_text(loaded, ("luu",), d["luu"]),
         footnotes={k: _text(loaded, ("chu_thich", k), v) for k, v in (d.get("chu_thich") or {}).items()},

@@ -47,7 +47,8 @@ SIGNATURE = {
     "schema": {
         "tham_quyen": {**TEXT_OR_LIST},
         "chuc_vu": {"type": "string", "required": True, "empty": False},
-        "ho_ten": {"type": "string", "required": True, "empty": False},
+        # a draft may leave the name blank ("" or ~): a warning, the room for it kept
+        "ho_ten": {"type": "string", "required": True, "nullable": True},
     },
 }
 
@@ -193,6 +194,11 @@ REPORT = {
     "noi_dung": {"type": "list", "required": True, "empty": False},
     "ket_thuc": {"type": "string"},
     "chu_ky": {**SIGNATURE, "required": True},
+    "chu_ky_lien_tich": {"type": "dict", "schema": {
+        key: {**rules, "meta": {"mo_ta": text}} for (key, rules), text in zip(
+            SIGNATURE["schema"].items(), ["Dòng thẩm quyền ký của người ký thứ hai (TM. / KT. / Q. / TL. / TUQ.)",
+                                          "Chức vụ người ký thứ hai", "Họ và tên người ký thứ hai"])},
+        "meta": {"mo_ta": "người ký thứ hai của văn bản liên tịch: in bên trái, chu_ky bên phải, Nơi nhận ở dưới"}},
     "noi_nhan": {**TEXT_OR_LIST, "required": True},
     "luu": {"type": "string", "required": True, "empty": False},
     "chu_thich": {"type": "dict", "keysrules": {"type": "string"}, "valuesrules": {"type": "string"}},

@@ -28,6 +28,21 @@ def check_signature(doc: Doc, parts: Parts) -> list[Finding]:
         return [Finding("signature", "cuối văn bản", "", "không thấy khối chữ ký (TM./KT./Q./TL./TUQ. hoặc "
                                                          "chức vụ người ký, họ tên)", "warning")]
     findings = []
+    for block in _signer_blocks(lines):
+        findings += _one_signer(block, parts.signature)
+    return findings
+
+
+def _signer_blocks(lines: list[Para]) -> list[list[Para]]:
+    """One block per table cell holding lines: two in a joint document (văn bản liên tịch)."""
+    blocks: dict = {}
+    for p in lines:
+        blocks.setdefault(id(p.cell) if p.cell is not None else None, []).append(p)
+    return list(blocks.values())
+
+
+def _one_signer(lines: list[Para], paras: list[Para]) -> list[Finding]:
+    findings = []
     name, titles = lines[-1], lines[:-1]
     for p in titles:
         if not in_caps(p):
@@ -39,7 +54,7 @@ def check_signature(doc: Doc, parts: Parts) -> list[Finding]:
     if is_upper(name.text) and len(name.text) > 3:
         findings.append(finding_at("signature", name, "họ tên người ký viết in hoa; Nghị định 30 yêu cầu chữ thường "
                                                       "(in đậm)", "warning"))
-    if titles and not _signature_room(parts.signature, titles[-1], name):
+    if titles and not _signature_room(paras, titles[-1], name):
         findings.append(finding_at("signature", name, "không chừa chỗ ký và đóng dấu giữa chức vụ và họ tên "
                                                       "(khoảng 20–25 mm)", "warning"))
     return findings
