@@ -3,6 +3,8 @@
 `indicators` (ratios, targets, changes, the wording of a figure), `tables` (a table
 kind plus rows → a grid with STT, groups, counts, marks, totals; the tallies),
 `numbering` (I./1./1.1./a) labels, appendix labels), `periods` (the reporting
-periods and their labels), `compare` (two periods' indicators side by side) and
-`next_period` (the next period's input, started from the last one).
+periods, their labels and data windows), `period_checks` and `stale` (figures still
+to update, `tinh_den` outside its window, typed mentions of an earlier period),
+`compare` (two periods' indicators and tasks side by side) and `next_period` (the next
+period's input, edited in place from the last one by `yaml_edit`).
 """
