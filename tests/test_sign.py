@@ -197,6 +197,24 @@ def test_signed_pdf_stays_pdfa_with_its_fonts_embedded(signed_twice):
     assert all(f.embedded and f.accepted for f in embedded_fonts(reader))
 
 
+def test_signed_pdf_info_agrees_with_its_xmp(signed_twice):
+    """PDF/A: each /Info entry equals its XMP counterpart (pyHanko rewrites both)."""
+    import re
+
+    reader = open_pdf(signed_twice["final"])
+    info = reader.trailer["/Info"]
+    xmp = reader.root["/Metadata"].data.decode("utf-8")
+
+    def xmp_value(name):
+        found = re.search(rf'{name}="([^"]*)"', xmp) or re.search(rf"<{name}>([^<]*)</{name}>", xmp)
+        return found.group(1) if found else None
+
+    assert str(info["/Producer"]) == xmp_value("pdf:Producer")
+    assert str(info["/Creator"]) == xmp_value("xmp:CreatorTool")
+    assert "/ModDate" not in info or xmp_value("xmp:ModifyDate")
+    assert xmp_value("xmp:CreateDate")
+
+
 def test_check_reports_both_signatures(signed_twice):
     result = run_cli("check", signed_twice["final"])
     assert result.exit_code == 0, result.output

@@ -278,6 +278,22 @@ def _info_style():
                                         margins=layout.Margins.uniform(0))))
 
 
+def _producer_as_in_xmp(writer) -> None:
+    """pyHanko writes its own name as the XMP producer but appends it to the /Info producer;
+    PDF/A wants the two to agree, so /Info says what the XMP will say."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+
+    try:
+        reference = writer.trailer.raw_get("/Info")
+    except KeyError:
+        return
+    info = reference.get_object()
+    if "/Producer" in info and str(info["/Producer"]) != VENDOR:
+        info["/Producer"] = generic.TextStringObject(VENDOR)
+        writer.mark_update(reference)
+
+
 @dataclass
 class SignRequest:
     role: str                     # nguoi-ky | co-quan
@@ -313,6 +329,7 @@ def sign(data: bytes, request: SignRequest) -> bytes:
     out = io.BytesIO()
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+        _producer_as_in_xmp(writer)
         signer.sign_pdf(writer, output=out, appearance_text_params=params or None)
     except timestamps.TimestampRequestError as exc:
         raise SigningProblem(f"không lấy được dấu thời gian từ {request.tsa_url} ({exc})") from None
