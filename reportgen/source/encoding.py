@@ -115,6 +115,7 @@ _VNI_U_HORN = "öÖ"  # ư, Ư: also German, so it counts only beside a VNI mark
 _ONLY_TCVN3 = _TCVN3 - _VNI
 # Letters Western European names also have (Müller, Straße, Peña): alone they prove nothing.
 _WESTERN = set("äöüßçëîïñûÄÖÜÇËÎÏÑÛ")
+_SUSPECT = re.compile("[" + re.escape("".join(sorted(_TCVN3 | _VNI))) + "]")
 # Letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư and the precomposed tones U+1EA0–U+1EF9).
 _MODERN = re.compile(r"[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
 
@@ -155,11 +156,11 @@ _INVISIBLE_NAMES = {
 }
 
 
-def _is_invisible(ch: str) -> bool:
-    if ch in "\t\n":
-        return False
-    category = unicodedata.category(ch)
-    return category in ("Cc", "Cf") or ch in _INVISIBLE_NAMES
+# Control (Cc) and format (Cf) characters, tab and line feed excepted.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u08e2\u180e"
+                        "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+                        "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+                        "\U000e0001\U000e0020-\U000e007f]")
 
 
 def _describe(ch: str) -> str:
@@ -182,18 +183,20 @@ def clean(text: str) -> Cleaned:
     legacy = []
     for number, line in enumerate(text.split("\n"), start=1):
         content = line.split(" #")[0] if not line.lstrip().startswith("#") else ""
+        if not (_SUSPECT.search(content) or _VNI_MARKS.search(content)):
+            continue
         kind = legacy_encoding(content)
         if kind:
             column = next((i for i, c in enumerate(content) if c in _TCVN3 | _VNI), 0) + 1
             legacy.append((number, column, kind, content.strip()))
     text = unicodedata.normalize("NFC", text)
     removed = []
-    if any(_is_invisible(c) for c in text):
+    if _INVISIBLE.search(text):
         lines = text.split("\n")
         for number, line in enumerate(lines, start=1):
-            found = [c for c in line if _is_invisible(c)]
+            found = _INVISIBLE.findall(line)
             if found:
                 removed.extend((number, _describe(c)) for c in dict.fromkeys(found))
-                lines[number - 1] = "".join(c for c in line if not _is_invisible(c))
+                lines[number - 1] = _INVISIBLE.sub("", line)
         text = "\n".join(lines)
     return Cleaned(text, removed, legacy)

@@ -15,6 +15,7 @@ import re
 from reportgen.errors import Diagnostics, Location
 from reportgen.source.loader import LoadedYaml
 
+_SIGNS = re.compile(r"[*^\[{]")
 _OPENS_AFTER = re.compile(r"[\w“\"‘'(\[]")
 CLOSING = {"***": "***", "**": "**", "*": "*", "^[": "]", "[^": "]", "{{": "}}", "{%": "%}"}
 _WHAT = {"***": "in đậm nghiêng", "**": "in đậm", "*": "in nghiêng", "^[": "chú thích", "[^": "tên chú thích",
@@ -157,5 +158,7 @@ def _texts(value, path: tuple):
 def check_markup(loaded: LoadedYaml, diags: Diagnostics) -> None:
     """Every text of the report: markup opened and not closed is an error at its line and column."""
     for path, text in _texts(loaded.data, ()):
+        if not _SIGNS.search(text):
+            continue
         for offset, sign in unclosed(text):
             diags.error(_locate(loaded, path, text, offset, sign), message(sign), path)
