@@ -1,4 +1,5 @@
-"""The end of the text: the closing paragraph with its end mark, the signature and Nơi nhận."""
+"""The end of the text: the closing paragraph with its end mark, the signature (one signer, or two
+side by side in a joint document) and Nơi nhận."""
 
 from __future__ import annotations
 
@@ -33,6 +34,19 @@ def closing(ctx: Context) -> list:
     return [Paragraph("body", ctx.parse(closing_with_end_mark(text), location))]
 
 
+def signer(ctx: Context, sig) -> list:
+    """Authority lines, title, the room for signature and seal, the name — or, in a draft whose
+    signer is not yet known, the name's line left empty (the room kept) and a warning."""
+    out = [Paragraph("chu-ky-tham-quyen", [Span(line.upper())]) for line in sig.authority]
+    out.append(Paragraph("chu-ky-tham-quyen", [Span(sig.title.upper())]))
+    if not sig.name:
+        ctx.diags.warning(sig.location or ctx.report.location,
+                          f"chưa có họ tên người ký ({sig.title}): để trống trong bản dự thảo; điền ho_ten trước "
+                          f"khi trình ký", ("chu_ky", "ho_ten"))
+    out.append(Paragraph("chu-ky-ten", [Span(sig.name)]))
+    return out
+
+
 def signature(ctx: Context) -> Table:
     r = ctx.report
     left = [Paragraph("noi-nhan-tieu-de", [Span("Nơi nhận:")])]
@@ -44,9 +58,11 @@ def signature(ctx: Context) -> Table:
         archive[-1] = Span(archive[-1].text.rstrip().rstrip(";."), archive[-1].bold, archive[-1].italic,
                            archive[-1].superscript)
     left.append(Paragraph("noi-nhan", [Span("- Lưu: ")] + archive + [Span(".")]))
-    right = [Paragraph("chu-ky-tham-quyen", [Span(line.upper())]) for line in r.signature.authority]
-    right.append(Paragraph("chu-ky-tham-quyen", [Span(r.signature.title.upper())]))
-    right.append(Paragraph("chu-ky-ten", [Span(r.signature.name)]))
+    right = signer(ctx, r.signature)
     width = ctx.page.text_width()
+    if r.co_signature is not None:
+        # a joint document (liên tịch): the two signers side by side, Nơi nhận under them on the left
+        rows = [[Cell(signer(ctx, r.co_signature)), Cell(right)], [Cell(left), Cell([Paragraph("noi-nhan", [])])]]
+        return Table([width / 2, width / 2], [], rows, font_size=12, borders=False, role="signature")
     return Table([width * SIGNATURE_SPLIT, width * (1 - SIGNATURE_SPLIT)], [], [[Cell(left), Cell(right)]],
                  font_size=12, borders=False, role="signature")
