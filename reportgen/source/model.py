@@ -345,7 +345,6 @@ def build_report(loaded: LoadedYaml, source: Path) -> Report:
     names = agency["ten"]
     name_lines = [line for n in _as_list(names) for line in str(n).split("\n") if line.strip()]
     request = d.get("van_ban_yeu_cau")
-    signer = d["chu_ky"]
     return Report(
         source=source,
         template=d["mau"],
