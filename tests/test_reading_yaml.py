@@ -162,3 +162,13 @@ def test_syntax_error_through_the_command(mini_copy):
     assert (f'report.yaml:{line}:17: lỗi: lỗi cú pháp YAML: trong văn bản có dấu hai chấm và dấu cách (": ")'
             in result.output)
     assert not any(word in result.output for word in ENGLISH)
+
+
+@pytest.mark.parametrize("loader", [Loader, PurePythonLoader], ids=["libyaml", "python"])
+def test_character_yaml_refuses_is_named_with_its_place(loader):
+    text = "a: 1\nb: x\x07y\n"
+    with pytest.raises(yaml.YAMLError) as caught:
+        yaml.compose(text, Loader=loader)
+    assert syntax_diagnostic("f.yaml", text, caught.value).render() == (
+        "f.yaml:2:5: lỗi: lỗi cú pháp YAML: ký tự U+0007 không được dùng trong tệp YAML: xóa ký tự này "
+        "(thường do chép từ trang web hay PDF)")

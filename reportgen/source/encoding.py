@@ -156,9 +156,10 @@ _INVISIBLE_NAMES = {
 }
 
 
-# Control (Cc) and format (Cf) characters, tab and line feed excepted.
+# Control (Cc) and format (Cf) characters, tab and line feed excepted, and the noncharacters
+# YAML refuses (U+FFFE, U+FFFF, U+FDD0–U+FDEF).
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u08e2\u180e"
-                        "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+                        "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufdd0-\ufdef\ufeff\ufff9-\ufffb\ufffe\uffff"
                         "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
                         "\U000e0001\U000e0020-\U000e007f]")
 

@@ -218,6 +218,18 @@ class _Explainer:
                 f"các khóa cùng cấp phải bắt đầu cùng một cột: {choices or 'cột 1'}"))
 
 
+def _reader_problem(file: str, text: str, exc: yaml.reader.ReaderError) -> Diagnostic:
+    """A character YAML does not accept at all (the reader stops before any parsing)."""
+    position = min(max(exc.position, 0), len(text))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    return Diagnostic(Location(file, line, column), f"lỗi cú pháp YAML: ký tự U+{code:04X} không được dùng trong "
+                                                    "tệp YAML: xóa ký tự này (thường do chép từ trang web hay PDF)")
+
+
 def syntax_diagnostic(file: str, text: str, exc: yaml.YAMLError) -> Diagnostic:
     """The Vietnamese diagnostic of a YAML syntax error in `text` (the file `file`)."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        return _reader_problem(file, text, exc)
     return _Explainer(file, text, exc).diagnostic()
