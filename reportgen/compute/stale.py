@@ -234,11 +234,12 @@ def stale_in_text(text: str, period: Period, accepted=None, previous: Period | N
             continue
         if previous is not None:
             relation = _relative(m.period, previous)
-            if relation is not None:
+            if relation is not None and abs(relation[1]) <= 1:  # this, last or next period; a target
+                # year further off (`tầm nhìn đến năm 2030`) is not relative to the report
                 if _resolve(relation, period) != m.period:
                     out.append((m, expression(relation, m, period.kind)))
                 continue
-            if m.period.end < period.start:
+            if previous.start <= m.period.end < period.start:  # current then, past now
                 out.append((m, None))
             continue
         if m.period.end >= period.start or m.compared:
