@@ -43,7 +43,9 @@ def fail(error: ReportError) -> None:
               help="Lập phụ lục chi tiết theo đơn vị cho chỉ tiêu này (ghi nhiều lần cho nhiều chỉ tiêu).")
 @click.option("--tieu-de-chi-tiet", "breakdown_title", help="Tiêu đề của phụ lục chi tiết theo đơn vị.")
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
-def rollup_command(paths, output, unit_list, breakdown, breakdown_title, strict):
+@click.option("-j", "--jobs", type=click.IntRange(1, 64),
+              help="Số tiến trình đọc tệp song song (mặc định: số lõi CPU; chỉ dùng khi có từ 200 tệp).")
+def rollup_command(paths, output, unit_list, breakdown, breakdown_title, strict, jobs):
     """Tổng hợp số liệu của các đơn vị (tệp hoặc thư mục) thành số liệu của tỉnh."""
     from reportgen.compute.rollup import Layout, figures_data, roll_up, summary_lines, unknown_breakdown
     from reportgen.source.units import figure_files, load_unit_list, read_all
@@ -55,7 +57,7 @@ def rollup_command(paths, output, unit_list, breakdown, breakdown_title, strict)
         expected = load_unit_list(unit_list) if unit_list else None
         if not files:
             raise ReportError(Diagnostic(Location(", ".join(paths)), "không có tệp số liệu .yaml nào"))
-        figures, diags = read_all(files)
+        figures, diags = read_all(files, jobs)
         result, problems = roll_up(figures, expected)
         diags.extend(problems)
         layout = Layout(list(breakdown))
