@@ -30,6 +30,12 @@ def test_decomposed_text_is_written_composed(mini_copy, tmp_path):
     assert xml == unicodedata.normalize("NFC", xml)
 
 
+def test_decomposed_and_composed_text_build_the_same_bytes(mini_copy, tmp_path):
+    composed = built_bytes(mini_copy, tmp_path / "nfc.docx")
+    mini_copy.write_text(unicodedata.normalize("NFD", mini_copy.read_text(encoding="utf-8")), encoding="utf-8")
+    assert built_bytes(mini_copy, tmp_path / "nfd.docx") == composed
+
+
 def test_zero_width_characters_are_removed_with_a_warning(mini_copy, tmp_path):
     plain = built_bytes(mini_copy, tmp_path / "plain.docx")
     rewrite(mini_copy, ("kinh_gui: Cục Cảnh sát", "kinh_gui: Cục\u200b Cảnh\u00ad sát"))

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 import yaml
 from conftest import run_cli
-from test_reading_numbers import line_of, rewrite
+from test_reading_numbers import built_bytes, line_of, rewrite
 
 from reportgen.source.scalars import Loader, PurePythonLoader, resolve_plain
 from reportgen.source.yaml_errors import syntax_diagnostic
@@ -46,6 +46,13 @@ def test_number_with_a_leading_zero_stays_as_typed(mini_copy, tmp_path):
     result = run_cli("build", "--text", mini_copy, "-o", tmp_path / "r.docx")
     assert result.exit_code == 0, result.output
     assert "Số: 05/BC-UBND" in (tmp_path / "r.txt").read_text(encoding="utf-8")
+
+
+def test_quoted_and_plain_leading_zero_build_the_same_bytes(mini_copy, tmp_path):
+    rewrite(mini_copy, ("so: 117", "so: 05"))
+    plain = built_bytes(mini_copy, tmp_path / "a.docx")
+    rewrite(mini_copy, ("so: 05", 'so: "05"'), ("thap_nhat: true", "thap_nhat: True"))
+    assert built_bytes(mini_copy, tmp_path / "b.docx") == plain
 
 
 def test_base_sixty_is_not_a_number(mini_copy):
