@@ -102,7 +102,7 @@ def rollup_once(units: Path, unit_list: Path, out: Path):
     figures, diags = read_all(figure_files([units]))
     result, problems = roll_up(figures, load_unit_list(unit_list))
     data = figures_data(result, Layout(["so_hoa_ho_so"]))
-    out.write_bytes(write_figures_yaml(data, summary_lines(result)))
+    out.write_bytes(write_figures_yaml(data, summary_lines(result, "Tệp do reportgen rollup tạo ra")))
     return result
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from conftest import run_cli
+from reportgen.errors import display_path
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT = ROOT / "inputs" / "tinh-vi-du-2025-quy-3.yaml"
@@ -106,7 +107,8 @@ def test_export_never_writes_over_an_input(tmp_path):
     before = UNIT.read_bytes()
     result = run_cli("export", UNIT, "--json", UNIT)
     assert result.exit_code == 1
-    assert "tệp kết quả trùng với một tệp đầu vào" in result.output
+    shown = display_path(UNIT)
+    assert f"{shown}: lỗi: đây là tệp đầu vào mà lệnh này đọc ({shown}); không ghi đè" in result.output
     assert UNIT.read_bytes() == before
 
 

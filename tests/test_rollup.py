@@ -218,3 +218,16 @@ def test_reading_in_worker_processes_gives_what_reading_in_one_gives(monkeypatch
     assert [f.where(("don_vi", "ma")) for f in parallel] == [f.where(("don_vi", "ma")) for f in serial]
     assert [d.render() for d in parallel_problems.items] == [d.render() for d in serial_problems.items]
     assert len(parallel) == 5 and "không tìm thấy tệp" in parallel_problems.items[0].message
+
+
+def test_rollup_replaces_its_own_output_and_nothing_else(tmp_path):
+    out = tmp_path / "tong-hop.yaml"
+    assert rollup(UNITS, "-o", out).exit_code == 0
+    assert rollup(UNITS, "--danh-sach", UNIT_LIST, "-o", out).exit_code == 0  # its own earlier output
+    assert "so_don_vi_bao_cao" in out.read_text(encoding="utf-8")
+    report = tmp_path / "bao-cao.yaml"
+    report.write_text("mau: tong-hop-tinh\n", encoding="utf-8")
+    result = rollup(UNITS, "-o", report)
+    assert result.exit_code == 1
+    assert f"{report}: lỗi: tệp này đã có và không phải do reportgen tạo" in result.output
+    assert report.read_text(encoding="utf-8") == "mau: tong-hop-tinh\n"

@@ -158,7 +158,7 @@ def test_codes_are_checked_against_the_list_and_hand_written_files_kept(form, tm
     mine.write_bytes(UNIT.read_bytes())
     result = run_cli("collect", fill(form, tmp_path / "ok.xlsx"), "-o", folder)
     assert result.exit_code == 1
-    assert "không phải do reportgen collect tạo: không ghi đè" in result.output
+    assert f"{mine}: lỗi: tệp này đã có và không phải do reportgen tạo" in result.output
     assert mine.read_bytes() == UNIT.read_bytes()
 
 
@@ -173,6 +173,6 @@ def test_a_hand_edited_collected_file_is_kept_once_its_mark_is_removed(form, tmp
                        if "reportgen collect" not in line) + "\n"
     out.write_text(edited, encoding="utf-8")
     result = run_cli("collect", filled, "-o", folder)
-    assert result.exit_code == 1 and "không ghi đè" in result.output
+    assert result.exit_code == 1 and f"{out}: lỗi: tệp này đã có và không phải do reportgen tạo" in result.output
     assert out.read_text(encoding="utf-8") == edited
     assert load_workbook(form).security.lockStructure

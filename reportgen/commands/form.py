@@ -68,17 +68,6 @@ def _checked(data: dict, comments: list[str], shown: str) -> bytes:
     return content
 
 
-def _target(folder: Path, collected) -> Path:
-    target = folder / unit_file_name(collected.code, collected.name)
-    if target.exists():
-        head = target.read_text(encoding="utf-8", errors="replace")[:400]
-        if COLLECTED_MARK not in head:
-            raise ReportError(Diagnostic(Location(display_path(target)),
-                                         "tệp này đã có và không phải do reportgen collect tạo: không ghi đè; "
-                                         "chọn thư mục khác với -o"))
-    return target
-
-
 @click.command(name="collect")
 @click.argument("workbooks", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
@@ -117,8 +106,8 @@ def collect_command(workbooks, output, unit_list):
                         f"{COLLECTED_MARK} và sẽ được ghi lại khi đọc lại biểu; nếu sửa tay tệp này, "
                         "hãy xóa dòng này để không bị ghi đè."]
             content = _checked(collected.data, comments, display_path(path))
-            target = _target(folder, collected)
-            write_output(target, content, [Path(w) for w in workbooks])
+            target = folder / unit_file_name(collected.code, collected.name)
+            write_output(target, content, [Path(w) for w in workbooks], COLLECTED_MARK)
             written.append((path, target))
         except ReportError as exc:
             diags.extend(exc.diagnostics)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -11,19 +12,33 @@ from reportgen.commands.common import EXIT_INVALID, print_diagnostics
 from reportgen.errors import Diagnostic, Diagnostics, Location, ReportError, display_path
 
 
-def write_output(path: Path, data: bytes, inputs: list[Path]) -> None:
-    """Write atomically; never over a file the command read; OS errors in Vietnamese."""
-    from reportgen.output import write_atomic
+GENERATED_MARK = "Tệp do reportgen rollup tạo ra"
 
-    target = path.resolve()
-    if any(target == Path(p).resolve() for p in inputs):
-        raise ReportError(Diagnostic(Location(display_path(path)),
-                                     "tệp kết quả trùng với một tệp đầu vào; chọn tên khác với -o (không ghi đè đầu vào)"))
+
+def write_output(path: Path, data: bytes, inputs: list[Path], mark: str | None = None) -> None:
+    """Write atomically, never over a file the command read.
+
+    An output (an export, a workbook) goes through the shared guard. A figures file is an
+    input of the next report and usually lives under inputs/: it may replace only a file
+    whose opening lines carry `mark`, i.e. an earlier output of the same command."""
+    from reportgen.commands.common import explain_os_error
+    from reportgen.output import guarded_write, write_atomic
+
     try:
+        if mark is None:
+            guarded_write(path, data, reads=inputs)
+            return
+        if path.exists():
+            if any(Path(p).exists() and os.path.samefile(path, p) for p in inputs):
+                raise ReportError(Diagnostic(Location(display_path(path)), "tệp kết quả trùng với một tệp đầu vào; "
+                                                                           "chọn tên khác với -o (không ghi đè đầu vào)"))
+            if mark not in path.read_text(encoding="utf-8", errors="replace")[:600]:
+                raise ReportError(Diagnostic(Location(display_path(path)),
+                                             "tệp này đã có và không phải do reportgen tạo (hoặc đã bị sửa tay, "
+                                             "mất dòng ghi chú đầu tệp): không ghi đè; chọn tệp khác với -o"))
         write_atomic(path, data)
     except OSError as exc:
-        raise ReportError(Diagnostic(Location(display_path(path)),
-                                     f"không ghi được tệp: {exc.strerror or exc}")) from None
+        raise ReportError(Diagnostic(Location(display_path(path)), explain_os_error(exc, path))) from None
 
 
 def fail(error: ReportError) -> None:
@@ -67,8 +82,8 @@ def rollup_command(paths, output, unit_list, breakdown, breakdown_title, strict,
             diags.error(Location("--chi-tiet"), message)
         diags.raise_if_errors(strict)
         data = figures_data(result, layout)
-        write_output(output, write_figures_yaml(data, summary_lines(result)),
-                     files + ([Path(unit_list)] if unit_list else []))
+        write_output(output, write_figures_yaml(data, summary_lines(result, GENERATED_MARK)),
+                     files + ([Path(unit_list)] if unit_list else []), GENERATED_MARK)
     except ReportError as exc:
         fail(exc)
     for warning in Diagnostics(diags.warnings).sorted():

@@ -380,7 +380,7 @@ def figures_data(rollup: Rollup, layout: Layout) -> dict:
     return data
 
 
-def summary_lines(rollup: Rollup) -> list[str]:
+def summary_lines(rollup: Rollup, mark: str) -> list[str]:
     """What the figures file says about itself (its opening comment)."""
     lines = [f"Số liệu tổng hợp từ {len(rollup.figures)} đơn vị"
              + (f" (danh sách {rollup.expected.path.name}: {len(rollup.expected.units)} đơn vị)"
@@ -388,5 +388,5 @@ def summary_lines(rollup: Rollup) -> list[str]:
     if rollup.missing:
         lines.append(f"Chưa báo cáo ({len(rollup.missing)}): "
                      + "; ".join(f"{u.name} ({u.code})" for u in rollup.missing))
-    lines.append("Tệp do reportgen rollup tạo ra: sửa số liệu ở tệp của đơn vị rồi tổng hợp lại, không sửa ở đây.")
+    lines.append(f"{mark}: sửa số liệu ở tệp của đơn vị rồi tổng hợp lại, không sửa ở đây.")
     return lines
