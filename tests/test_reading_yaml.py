@@ -141,6 +141,9 @@ SYNTAX = [
                         "trị); nếu đây là dòng tiếp theo của một văn bản dài, thụt vào sâu hơn khóa của văn bản đó")),
     ('a: "x\\q"\n', ("f.yaml:1:6: lỗi: lỗi cú pháp YAML: dấu \\ trong chuỗi ngoặc kép phải đi với một ký tự thoát "
                     "hợp lệ (\\n, \\\", \\\\): viết \\\\ cho một dấu \\, hoặc đặt chuỗi trong nháy đơn '...'")),
+    ("noi_dung:\n  - gach: Trong năm #1 xyz\n      tiếp tục\n",
+     'f.yaml:2:21: lỗi: lỗi cú pháp YAML: dòng 2 có " #": YAML coi phần sau là chú thích nên văn bản dừng ở đó '
+     'và dòng 3 không nối tiếp được; đặt cả văn bản trong ngoặc kép: "Trong năm #1 xyz tiếp tục"'),
     ("a: 1\n---\nb: 2\n", ("f.yaml:2:1: lỗi: lỗi cú pháp YAML: tệp chỉ chứa một văn bản YAML: bỏ dòng --- (hoặc "
                           "dòng bắt đầu bằng %) ở giữa tệp")),
 ]

@@ -102,7 +102,8 @@ class _Explainer:
         return self.lines[mark.line]
 
     def diagnostic(self) -> Diagnostic:
-        for rule in (self._tab, self._quote_not_closed, self._flow_not_closed, self._reserved, self._colon,
+        for rule in (self._tab, self._quote_not_closed, self._flow_not_closed, self._reserved, self._comment_cut,
+                     self._colon,
                      self._missing_colon, self._escape, self._documents, self._indentation):
             found = rule()
             if found:
@@ -157,6 +158,22 @@ class _Explainer:
                                     f"bằng {closing} (các mục ngăn nhau bằng dấu phẩy, trên cùng một dòng); nếu đây là "
                                     f"văn bản bắt đầu bằng {sign}, đặt cả văn bản trong ngoặc kép: "
                                     f"{_with_quotes(line).strip()}"), self.at(self.mark))
+
+    def _comment_cut(self):
+        """A text cut by ` #` on the line above: the next line cannot continue it."""
+        if self.mark is None:
+            return None
+        previous = next(_content_lines(self.lines, self.mark.line), None)
+        if previous is None:
+            return None
+        start, value = _value_of(previous[1])
+        cut = re.search(r"\s#", value)
+        if not value or value[0] in "\"'[{" or not cut or _indent(self.line(self.mark)) <= _indent(previous[1]):
+            return None
+        whole = value[:cut.start()].rstrip() + value[cut.start():] + " " + self.line(self.mark).strip()
+        return (Location(self.file, previous[0] + 1, start + cut.start() + 2),
+                (f'dòng {previous[0] + 1} có " #": YAML coi phần sau là chú thích nên văn bản dừng ở đó và dòng '
+                f"{self.mark.line + 1} không nối tiếp được; đặt cả văn bản trong ngoặc kép: {quoted(whole)}"))
 
     def _colon(self):
         if "mapping values are not allowed" not in self.problem:
