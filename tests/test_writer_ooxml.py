@@ -187,3 +187,23 @@ def test_template_headers_and_footnotes_are_replaced_not_duplicated(tmp_path):
     assert b"Quy\xe1\xba\xbft \xc4\x91\xe1\xbb\x8bnh s\xe1\xbb\x91 637" in built.read("word/footnotes.xml")
     rels = built.read("word/_rels/document.xml.rels").decode()
     assert rels.count("relationships/footnotes") == 1 and "header7" not in rels
+
+
+def test_text_with_markup_characters_and_controls_is_well_formed(tmp_path):
+    from reportgen.document import Footnote, LineBreak, Paragraph, Span
+
+    prepared = prepare(MINI / "report.yaml")
+    tricky = "A & B <c> \"d\" 'e'\tcột\u0007 ]]> \u00a0 "
+    prepared.document.sections[0].blocks.insert(
+        0, Paragraph("body", [Span(tricky, bold=True), LineBreak(), Span(" lề "), Footnote([Span("x < y & z")])]))
+    built = zipfile.ZipFile(io.BytesIO(write_docx(prepared.document, MINI.parents[2] / "templates" / "_chung"
+                                                  / "styles.docx")))
+    document = etree.fromstring(built.read("word/document.xml"))
+    first = document.find(f"{w('body')}/{w('p')}")
+    texts = [t.text for t in first.iter(w("t"))]
+    assert texts[0] == "A & B <c> \"d\" 'e'" and texts[1] == "cột ]]> \u00a0 "
+    assert first.find(f".//{w('tab')}") is not None and first.find(f".//{w('br')}") is not None
+    assert [t.get("{http://www.w3.org/XML/1998/namespace}space") for t in first.iter(w("t"))][1:3] == [
+        "preserve", "preserve"]
+    notes = etree.fromstring(built.read("word/footnotes.xml"))
+    assert "x < y & z" in "".join(notes.itertext())
