@@ -137,13 +137,20 @@ SYNTAX = [
     ("a:\n  b: 1\n   c: 2\n", ("f.yaml:3:4: lỗi: lỗi cú pháp YAML: thụt lề không đúng: dòng 3 bắt đầu ở cột 4, "
                              "sâu hơn khóa ở dòng 2 (cột 3) mà khóa đó đã có giá trị; nếu là khóa cùng cấp, bắt đầu "
                              "ở cột 3")),
+    ("chi_tieu:\n  - id: x\n     ten: y\n", ("f.yaml:3:6: lỗi: lỗi cú pháp YAML: thụt lề không đúng: dòng 3 bắt đầu "
+                                           "ở cột 6, sâu hơn khóa ở dòng 2 (cột 5) mà khóa đó đã có giá trị; "
+                                           "nếu là khóa cùng cấp, bắt đầu ở cột 5")),
+    ("chi_tieu:\n  - id: x\n   ten: y\n", ("f.yaml:3:4: lỗi: lỗi cú pháp YAML: thụt lề không đúng: dòng 3 bắt đầu "
+                                          "ở cột 4, không thẳng hàng với khối nào ở trên; các khóa cùng cấp phải "
+                                          "bắt đầu cùng một cột: cột 5 (như dòng 2) hoặc cột 3 (như dòng 2) hoặc "
+                                          "cột 1 (như dòng 1)")),
     ("a: 1\nb\nc: 2\n", ("f.yaml:2:1: lỗi: lỗi cú pháp YAML: dòng 2 thiếu dấu hai chấm sau khóa (viết khóa: giá "
                         "trị); nếu đây là dòng tiếp theo của một văn bản dài, thụt vào sâu hơn khóa của văn bản đó")),
     ('a: "x\\q"\n', ("f.yaml:1:6: lỗi: lỗi cú pháp YAML: dấu \\ trong chuỗi ngoặc kép phải đi với một ký tự thoát "
                     "hợp lệ (\\n, \\\", \\\\): viết \\\\ cho một dấu \\, hoặc đặt chuỗi trong nháy đơn '...'")),
     ("noi_dung:\n  - gach: Trong năm #1 xyz\n      tiếp tục\n",
-     'f.yaml:2:21: lỗi: lỗi cú pháp YAML: dòng 2 có " #": YAML coi phần sau là chú thích nên văn bản dừng ở đó '
-     'và dòng 3 không nối tiếp được; đặt cả văn bản trong ngoặc kép: "Trong năm #1 xyz tiếp tục"'),
+     ('f.yaml:2:21: lỗi: lỗi cú pháp YAML: dòng 2 có " #": YAML coi phần sau là chú thích nên văn bản dừng ở đó '
+     'và dòng 3 không nối tiếp được; đặt cả văn bản trong ngoặc kép: "Trong năm #1 xyz tiếp tục"')),
     ("a: 1\n---\nb: 2\n", ("f.yaml:2:1: lỗi: lỗi cú pháp YAML: tệp chỉ chứa một văn bản YAML: bỏ dòng --- (hoặc "
                           "dòng bắt đầu bằng %) ở giữa tệp")),
 ]

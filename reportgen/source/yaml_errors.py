@@ -48,6 +48,11 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+def _key_indent(line: str) -> int:
+    """Where the key of a line starts: after the indentation and any `- ` of a list item."""
+    return len(re.match(r"^\s*(?:-\s+)*", line).group(0))
+
+
 def _content_lines(lines: list[str], before: int):
     """(0-based index, line) of the lines above `before` that hold YAML, nearest first."""
     for index in range(before - 1, -1, -1):
@@ -62,6 +67,9 @@ def _enclosing_columns(lines: list[str], row: int) -> list[tuple[int, int]]:
     for index, line in _content_lines(lines, row):
         indent = _indent(line)
         if deepest is None or indent < deepest:
+            key = _key_indent(line)
+            if key != indent and (deepest is None or key < deepest):
+                found.append((key + 1, index + 1))  # a key inside a list item
             found.append((indent + 1, index + 1))
             deepest = indent
         if indent == 0:
@@ -181,9 +189,9 @@ class _Explainer:
         row = self.mark.line
         line = self.line(self.mark)
         previous = next(_content_lines(self.lines, row), None)
-        if previous and _KEY_LINE.match(line) and _indent(line) > _indent(previous[1]) \
+        if previous and _KEY_LINE.match(line) and _indent(line) > _key_indent(previous[1]) \
                 and not previous[1].rstrip().endswith(":"):
-            expected = _indent(previous[1]) + 1
+            expected = _key_indent(previous[1]) + 1
             return (Location(self.file, row + 1, _indent(line) + 1),
                     (f"thụt lề không đúng: dòng {row + 1} bắt đầu ở cột {_indent(line) + 1}, sâu hơn khóa ở dòng "
                     f"{previous[0] + 1} (cột {expected}) mà khóa đó đã có giá trị; nếu là khóa cùng cấp, bắt đầu "
