@@ -25,12 +25,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reportgen.compute.export import export_data  # noqa: E402
-from reportgen.compute.rollup import Layout, figures_data, roll_up, summary_lines  # noqa: E402
-from reportgen.source.units import figure_files, load_unit_list, read_all, read_figures  # noqa: E402
-from reportgen.writers.figures_yaml import write_figures_yaml  # noqa: E402
-from reportgen.writers.json_export import write_json  # noqa: E402
-from reportgen.writers.xlsx import write_export_xlsx  # noqa: E402
+from reportgen.compute.export import export_data
+from reportgen.compute.rollup import Layout, figures_data, roll_up, summary_lines
+from reportgen.source.units import figure_files, load_unit_list, read_all, read_figures
+from reportgen.writers.figures_yaml import write_figures_yaml
+from reportgen.writers.json_export import write_json
+from reportgen.writers.xlsx import write_export_xlsx
 
 STATUSES = ("hoan_thanh", "dang_trien_khai", "thuong_xuyen", "chua_hoan_thanh")
 TASKS = ("Rà soát, công bố lại danh mục thủ tục hành chính cấp xã",
@@ -101,6 +101,7 @@ def timed(action):
 def rollup_once(units: Path, unit_list: Path, out: Path):
     figures, diags = read_all(figure_files([units]))
     result, problems = roll_up(figures, load_unit_list(unit_list))
+    assert not diags.errors and not problems.errors, (diags.errors + problems.errors)[:3]
     data = figures_data(result, Layout(["so_hoa_ho_so"]))
     out.write_bytes(write_figures_yaml(data, summary_lines(result, "Tệp do reportgen rollup tạo ra")))
     return result

@@ -7,9 +7,9 @@ import json
 import zipfile
 from pathlib import Path
 
+from conftest import run_cli
 from openpyxl import load_workbook
 
-from conftest import run_cli
 from reportgen.errors import display_path
 
 ROOT = Path(__file__).resolve().parents[1]

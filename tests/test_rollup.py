@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import yaml
-
 from conftest import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]

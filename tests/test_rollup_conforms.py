@@ -74,8 +74,8 @@ def test_valid_files_take_the_quick_path():
     assert conforms(REPORT_DATA, S.REPORT)
 
 
-MUTATION = dict(choice=st.integers(0, 10**6), action=st.sampled_from(["replace", "delete", "add"]),
-                new_value=SCALARS, new_key=st.sampled_from(["x", "id", "ten", "tu_so", "gia_tri", "ty_le", "ma"]))
+MUTATION = {"choice": st.integers(0, 10**6), "action": st.sampled_from(["replace", "delete", "add"]),
+            "new_value": SCALARS, "new_key": st.sampled_from(["x", "id", "ten", "tu_so", "gia_tri", "ty_le", "ma"])}
 
 
 @settings(max_examples=250, deadline=None)

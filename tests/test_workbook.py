@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import run_cli
 from openpyxl import load_workbook
 from openpyxl.cell.cell import MergedCell
-
-from conftest import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "inputs" / "tinh-vi-du-2025-quy-3"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from reportgen.commands.common import reports_user_errors
 from reportgen.commands.rollup import fail, write_output
 from reportgen.errors import ReportError, display_path
 
@@ -39,6 +40,7 @@ def read_indicators(path: Path):
 @click.argument("report", type=click.Path(exists=True, dir_okay=False))
 @click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False), help="Tệp Excel (.xlsx) theo dạng biểu mẫu.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Tệp JSON.")
+@reports_user_errors
 def export_command(report, xlsx_path, json_path):
     """Kết xuất các chỉ tiêu (mã, tên, đơn vị, kỳ, tử số, mẫu số, giá trị) ra Excel hoặc JSON."""
     from reportgen.compute.export import export_data

@@ -10,10 +10,16 @@ from pathlib import Path
 
 import click
 
-from reportgen.commands.common import EXIT_INVALID
+from reportgen.commands.common import EXIT_INVALID, reports_user_errors
 from reportgen.commands.export import read_indicators
 from reportgen.commands.rollup import fail, write_output
-from reportgen.errors import Diagnostic, Diagnostics, Location, ReportError, display_path
+from reportgen.errors import (
+    Diagnostic,
+    Diagnostics,
+    Location,
+    ReportError,
+    display_path,
+)
 
 COLLECTED_MARK = "Tệp do reportgen collect tạo ra"
 
@@ -21,6 +27,7 @@ COLLECTED_MARK = "Tệp do reportgen collect tạo ra"
 @click.command(name="form")
 @click.argument("report", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Biểu nhập số liệu (.xlsx).")
+@reports_user_errors
 def form_command(report, output):
     """Tạo biểu nhập số liệu (Excel) cho các đơn vị từ các chỉ tiêu của báo cáo."""
     from reportgen.compute.export import form_data
@@ -74,6 +81,7 @@ def _checked(data: dict, comments: list[str], shown: str) -> bytes:
               help="Thư mục ghi tệp số liệu (YAML) của từng đơn vị.")
 @click.option("--danh-sach", "unit_list", type=click.Path(exists=True, dir_okay=False),
               help="Danh sách đơn vị: kiểm tra mã đơn vị ghi trong biểu.")
+@reports_user_errors
 def collect_command(workbooks, output, unit_list):
     """Đọc các biểu nhập số liệu đã điền thành tệp số liệu của từng đơn vị."""
     from reportgen.source.units import load_unit_list
@@ -103,8 +111,8 @@ def collect_command(workbooks, output, unit_list):
                                                     f'"{known[collected.code].name}"')
             seen[collected.code] = path
             comments = [f"Số liệu của {collected.name} (mã {collected.code}), đọc từ biểu {path.name}.",
-                        f"{COLLECTED_MARK} và sẽ được ghi lại khi đọc lại biểu; nếu sửa tay tệp này, "
-                        "hãy xóa dòng này để không bị ghi đè."]
+                        (f"{COLLECTED_MARK} và sẽ được ghi lại khi đọc lại biểu; nếu sửa tay tệp này, "
+                         "hãy xóa dòng này để không bị ghi đè.")]
             content = _checked(collected.data, comments, display_path(path))
             target = folder / unit_file_name(collected.code, collected.name)
             write_output(target, content, [Path(w) for w in workbooks], COLLECTED_MARK)

@@ -8,9 +8,18 @@ from pathlib import Path
 
 import click
 
-from reportgen.commands.common import EXIT_INVALID, print_diagnostics
-from reportgen.errors import Diagnostic, Diagnostics, Location, ReportError, display_path
-
+from reportgen.commands.common import (
+    EXIT_INVALID,
+    print_diagnostics,
+    reports_user_errors,
+)
+from reportgen.errors import (
+    Diagnostic,
+    Diagnostics,
+    Location,
+    ReportError,
+    display_path,
+)
 
 GENERATED_MARK = "Tệp do reportgen rollup tạo ra"
 
@@ -60,9 +69,16 @@ def fail(error: ReportError) -> None:
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64),
               help="Số tiến trình đọc tệp song song (mặc định: số lõi CPU; chỉ dùng khi có từ 200 tệp).")
+@reports_user_errors
 def rollup_command(paths, output, unit_list, breakdown, breakdown_title, strict, jobs):
     """Tổng hợp số liệu của các đơn vị (tệp hoặc thư mục) thành số liệu của tỉnh."""
-    from reportgen.compute.rollup import Layout, figures_data, roll_up, summary_lines, unknown_breakdown
+    from reportgen.compute.rollup import (
+        Layout,
+        figures_data,
+        roll_up,
+        summary_lines,
+        unknown_breakdown,
+    )
     from reportgen.source.units import figure_files, load_unit_list, read_all
     from reportgen.writers.figures_yaml import write_figures_yaml
 

@@ -66,7 +66,7 @@ class Total:
     numerator: Decimal | None = None
     denominator: Decimal | None = None
     value: Decimal | None = None
-    parts: list["Total"] = field(default_factory=list)
+    parts: list[Total] = field(default_factory=list)
     by_unit: dict = field(default_factory=dict)  # unit code -> Indicator
     as_of: set = field(default_factory=set)
     targets: list | None = None
@@ -175,9 +175,9 @@ def _fold_extras(total: Total, ind: Indicator) -> None:
 
 def _sum_indicators(figures: list[UnitFigures], diags: Diagnostics) -> list[Total]:
     totals: dict[str, Total] = {}
-    origin: dict[str, tuple[UnitFigures, int]] = {}
+    origin: dict[str, UnitFigures] = {}  # the file that first declared each indicator
     for fig in figures:
-        for index, ind in enumerate(fig.indicators):
+        for ind in fig.indicators:
             label = f'chỉ tiêu "{ind.id}"'
             if kind_of(ind) in (RATE_ONLY, EMPTY):
                 diags.error(ind.location, f"{label} chỉ có tỷ lệ, không có tử số và mẫu số nên không cộng được: "
@@ -185,9 +185,9 @@ def _sum_indicators(figures: list[UnitFigures], diags: Diagnostics) -> list[Tota
                             else f"{label} không có số liệu (tu_so/mau_so hoặc gia_tri)")
                 continue
             if ind.id not in totals:
-                totals[ind.id], origin[ind.id] = _new_total(ind), (fig, index)
+                totals[ind.id], origin[ind.id] = _new_total(ind), fig
             total = totals[ind.id]
-            first_fig, first_index = origin[ind.id]
+            first_fig = origin[ind.id]
             differences = _differences(_definition(total.first), _definition(ind))
             if differences:
                 diags.error(ind.location, f"{label} của {fig.shown} định nghĩa khác với {first_fig.shown}: "
@@ -200,7 +200,7 @@ def _sum_indicators(figures: list[UnitFigures], diags: Diagnostics) -> list[Tota
         for fig in figures:
             if fig.unit.code not in total.by_unit and fig.unit.code:
                 diags.warning(fig.where(("chi_tieu",)), f'{fig.shown} không có chỉ tiêu "{total.id}" '
-                                                        f"(có trong {origin[total.id][0].shown}); "
+                                                        f"(có trong {origin[total.id].shown}); "
                                                         "tổng chỉ gồm các đơn vị có báo cáo chỉ tiêu này")
     return list(totals.values())
 

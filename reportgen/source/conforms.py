@@ -66,27 +66,22 @@ def _value_conforms(value, rules: dict, document: Mapping) -> bool:
     if any(other in document for other in _names(rules.get("excludes", []))):
         return False
     dependencies = rules.get("dependencies")
-    if dependencies is not None:
-        if isinstance(dependencies, Mapping) or any(d not in document for d in _names(dependencies)):
-            return False
+    if dependencies is not None and (isinstance(dependencies, Mapping)
+                                     or any(d not in document for d in _names(dependencies))):
+        return False
     return _nested_conforms(value, rules)
 
 
 def _nested_conforms(value, rules: dict) -> bool:
     inner = rules.get("schema")
-    if inner is not None:
-        if isinstance(value, Mapping):
-            if not conforms(value, inner):
-                return False
-        elif isinstance(value, Sequence) and not isinstance(value, str):
-            if not all(_value_conforms(item, inner, {}) for item in value):
-                return False
-    if "valuesrules" in rules:
-        if not isinstance(value, Mapping) or not all(_value_conforms(v, rules["valuesrules"], {})
-                                                     for v in value.values()):
-            return False
-    if "keysrules" in rules:
-        if not isinstance(value, Mapping) or not all(_value_conforms(k, rules["keysrules"], {}) for k in value):
+    is_list = isinstance(value, Sequence) and not isinstance(value, str)
+    if inner is not None and isinstance(value, Mapping) and not conforms(value, inner):
+        return False
+    if inner is not None and is_list and not all(_value_conforms(item, inner, {}) for item in value):
+        return False
+    for rule, items in (("valuesrules", lambda m: m.values()), ("keysrules", lambda m: m)):
+        if rule in rules and (not isinstance(value, Mapping)
+                              or not all(_value_conforms(v, rules[rule], {}) for v in items(value))):
             return False
     return True
 

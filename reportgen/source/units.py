@@ -20,7 +20,14 @@ from pathlib import Path
 from reportgen.errors import Diagnostics, Location, ReportError, display_path
 from reportgen.source import schema as S
 from reportgen.source.loader import LoadedYaml, load
-from reportgen.source.model import Indicator, TableInput, Unit, build_indicators, build_table, build_unit
+from reportgen.source.model import (
+    Indicator,
+    TableInput,
+    Unit,
+    build_indicators,
+    build_table,
+    build_unit,
+)
 from reportgen.source.validate import check_figures, check_mapping
 
 UNIT_LIST = {

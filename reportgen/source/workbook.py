@@ -15,7 +15,13 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.errors import Diagnostic, Diagnostics, Location, ReportError, display_path
+from reportgen.errors import (
+    Diagnostic,
+    Diagnostics,
+    Location,
+    ReportError,
+    display_path,
+)
 
 FORMAT = "reportgen-bieu-nhap/1"
 DEFINITIONS_SHEET = "_dinh_nghia"
@@ -58,7 +64,7 @@ class _Reader:
         where = self.where(*address)
         if value is None:
             return None
-        if isinstance(value, bool) or isinstance(value, (dt.date, dt.datetime)):
+        if isinstance(value, (bool, dt.date, dt.datetime)):
             self.diags.error(where, f"{label}: cần một số nguyên, đang là {value!r}")
             return None
         if isinstance(value, str):

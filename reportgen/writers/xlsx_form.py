@@ -18,8 +18,18 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from reportgen.writers.xlsx import DATE, FONT, INTEGER, PERCENT, fixed_moment, save_stable, sheet_title, \
-    style_body, style_header, title_rows
+from reportgen.writers.xlsx import (
+    DATE,
+    FONT,
+    INTEGER,
+    PERCENT,
+    fixed_moment,
+    save_stable,
+    sheet_title,
+    style_body,
+    style_header,
+    title_rows,
+)
 
 FORMAT = "reportgen-bieu-nhap/1"
 DEFINITIONS_SHEET = "_dinh_nghia"
