@@ -24,7 +24,7 @@ _TYPE_NAMES = {
     "string": "một chuỗi văn bản",
     "integer": "một số nguyên",
     "number": "một số",
-    "date": "một ngày dạng YYYY-MM-DD (ví dụ 2024-07-05)",
+    "date": "một ngày (ví dụ 31/10/2025, ngày 31 tháng 10 năm 2025 hoặc 2025-10-31)",
     "dict": "một khối khóa: giá trị",
     "list": "một danh sách (các dòng bắt đầu bằng \"- \")",
     "boolean": "true hoặc false",
