@@ -6,5 +6,7 @@ kind plus rows → a grid with STT, groups, counts, marks, totals; the tallies),
 periods, their labels and data windows), `period_checks` and `stale` (figures still
 to update, `tinh_den` outside its window, typed mentions of an earlier period),
 `compare` (two periods' indicators and tasks side by side) and `next_period` (the next
-period's input, edited in place from the last one by `yaml_edit`).
+period's input, edited in place from the last one by `yaml_edit`); `rollup` (units'
+figures summed into the province's) and `export` (the figures as rows for the
+reporting system, and a collection workbook's contents).
 """

@@ -4,6 +4,8 @@
 follows `bao_gom` includes; `schema` and `validate` check it (the cerberus schema
 plus the rules a schema cannot say), every problem at once, in Vietnamese;
 `model` turns it into typed dataclasses; `templates` reads a template folder
-(settings, table kinds, texts); `json_schema` derives the editors' JSON Schema.
+(settings, table kinds, texts); `json_schema` derives the editors' JSON Schema;
+`units` reads a list of units and units' figures files, `workbook` a filled
+collection workbook; `conforms` is the quick schema walk validation tries first.
 Nothing here computes or formats.
 """
