@@ -258,7 +258,7 @@ def build_text(name: str) -> str:
         blocks = [(_columns(b) if b.role in ("header", "signature") else _spread(b)) if isinstance(b, Table) else b
                   for b in section.blocks]
         sections.append(dataclasses.replace(section, blocks=blocks))
-    return write_text(dataclasses.replace(document, sections=sections))
+    return write_text(dataclasses.replace(document, sections=sections), status_names=False)  # marks, as printed
 
 
 def original_text(name: str) -> str:

@@ -27,7 +27,8 @@ def _status(name: str, text: str) -> str:
 
 
 class _Text:
-    def __init__(self):
+    def __init__(self, status_names: bool = True):
+        self.status_names = status_names
         self.lines: list[str] = []
         self.notes: list[str] = []
         self.counter = 0
@@ -47,7 +48,7 @@ class _Text:
 
     def cell(self, cell) -> str:
         text = " ".join(self.inlines(p.inlines) for p in cell.blocks if isinstance(p, Paragraph)).strip()
-        return _status(cell.status, text) if getattr(cell, "status", None) else text
+        return _status(cell.status, text) if self.status_names and cell.status else text
 
     def block(self, block) -> None:
         if isinstance(block, Paragraph):
@@ -60,8 +61,9 @@ class _Text:
             return
 
 
-def write_text(document: Document) -> str:
-    out = _Text()
+def write_text(document: Document, status_names: bool = True) -> str:
+    """The document as text; `status_names=False` prints a status as the .docx does (its mark)."""
+    out = _Text(status_names)
     for section in document.sections:
         for block in section.blocks:
             out.block(block)
