@@ -145,7 +145,7 @@ def _split_decimal(previous, key_node, value_node, lines: list[str]) -> bool:
     """`{gia_tri: 95,5}`: the comma of a Vietnamese decimal read as the flow separator."""
     if not (isinstance(previous, yaml.ScalarNode) and isinstance(value_node, yaml.ScalarNode)):
         return False
-    if not (scalars.is_plain(previous) and previous.value.isdigit() and key_node.value.isdigit()
+    if not (scalars.is_plain(previous) and re.fullmatch(r"[-+]?[\d.]+", previous.value) and key_node.value.isdigit()
             and scalars.is_plain(value_node) and value_node.value == ""):
         return False
     line = lines[key_node.start_mark.line] if key_node.start_mark.line < len(lines) else ""
@@ -279,6 +279,8 @@ def _include_target(including: Path, entry: Node, project: Path) -> Path:
 
 
 def _load_with_includes(path: Path, stack: tuple, files: list, project: Path) -> Node:
+    if not stack:
+        limits.begin_report()
     resolved = path.resolve()
     if resolved in stack:
         chain = " → ".join(display_path(p) for p in stack + (resolved,))
