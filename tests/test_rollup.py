@@ -230,3 +230,12 @@ def test_rollup_replaces_its_own_output_and_nothing_else(tmp_path):
     assert result.exit_code == 1
     assert f"{report}: lỗi: tệp này đã có và không phải do reportgen tạo" in result.output
     assert report.read_text(encoding="utf-8") == "mau: tong-hop-tinh\n"
+
+
+def test_an_impossible_period_is_an_error(tmp_path):
+    folder = copy_units(tmp_path, "99001")
+    unit = next(folder.glob("*.yaml"))
+    unit.write_text(unit.read_text(encoding="utf-8").replace("ky: quy-3-2025", "ky: quy-5-2025"), encoding="utf-8")
+    result = rollup(folder, "-o", tmp_path / "t.yaml")
+    assert result.exit_code == 1
+    assert f'{unit}:7:5: lỗi: kỳ báo cáo "quy-5-2025" không hợp lệ' in result.output

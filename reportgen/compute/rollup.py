@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from reportgen.compute import periods
 from reportgen.errors import Diagnostics, suggestion
 from reportgen.source.model import Indicator, Target, Unit
 from reportgen.source.units import UnitFigures, UnitList
@@ -143,6 +144,12 @@ def _check_units(figures: list[UnitFigures], expected: UnitList | None, diags: D
 
 
 def _check_period(figures: list[UnitFigures], diags: Diagnostics) -> str | None:
+    for fig in figures:
+        if fig.period:
+            try:
+                periods.parse(fig.period)
+            except periods.PeriodError as exc:
+                diags.error(fig.where(("ky",)), str(exc))
     first = next((f for f in figures if f.period), None)
     for fig in figures:
         if first and fig.period != first.period:
