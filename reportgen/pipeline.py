@@ -118,7 +118,8 @@ def prepare(path: str | Path, strict: bool = False, edition: str | None = None, 
     check_typed_figures(loaded, diags)  # a percentage typed beside its numbers that does not match them
     tallies = Tallies(diags, lambda: renderer.current)
     labels = {a.id: a.label or appendix_label(i, len(report.appendices), template.settings["phu_luc_danh_so"],
-                                              template.settings["phu_luc_mot_khong_so"])
+                                              template.settings["phu_luc_mot_khong_so"],
+                                              template.settings.get("phu_luc_in_hoa", False))
               for i, a in enumerate(report.appendices, start=1)}
 
     def appendix_reference(appendix_id: str) -> str:

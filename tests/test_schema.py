@@ -128,7 +128,7 @@ def test_row_kinds_come_from_the_templates_read(tmp_path):
                                        "trang_thai:\n  nghi_huu: {ten: nghỉ hưu}\n", encoding="utf-8")
     schema = build([tmp_path / "templates"])
     row = schema["$defs"]["dong_can_bo"]
-    assert list(row["properties"]) == ["ho_ten", "trang_thai", "ket_qua", "chi_tieu"]
+    assert list(row["properties"]) == ["stt", "ho_ten", "trang_thai", "ket_qua", "chi_tieu"]  # a row may give its STT
     assert row["properties"]["ho_ten"]["description"] == "Cột «Họ và tên» (Bảng cán bộ)"
     assert row["properties"]["trang_thai"]["enum"] == ["nghi_huu"]
     assert schema["$defs"]["bang"]["properties"]["loai"]["enum"] == ["can_bo"]

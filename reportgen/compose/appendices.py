@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from reportgen.compose import body, tables
+import dataclasses
+
+from reportgen.compose import body, first_page, tables
 from reportgen.compose.context import Context
 from reportgen.compute.numbering import Counter
 from reportgen.document import Paragraph, Rule, Section, Span
@@ -20,6 +22,10 @@ def appendix(ctx: Context, item) -> Section:
     title = [s if not isinstance(s, Span) else Span(s.text.upper(), s.bold, s.italic)
              for s in ctx.inlines(item.title, False)]
     blocks = [Paragraph("phu-luc-so", [Span(label_text)]), Paragraph("phu-luc-tieu-de", title)]
+    if ctx.settings.get("phu_luc_dau_trang"):
+        # the template's appendix pages start with the agency and the quốc hiệu, as some provinces print them
+        head = first_page.header(ctx)
+        blocks.insert(0, dataclasses.replace(head, rows=head.rows[:1], role="appendix-header"))
     if attached:
         blocks.append(Paragraph("phu-luc-kem-theo", ctx.parse(attached, item.location)))
     blocks.append(Rule(30.0))

@@ -44,12 +44,16 @@ def enumeration_label(style: str, number: int) -> str:
     return f"({number})"
 
 
-def appendix_label(index: int, total: int, style: str, single_without_number: bool) -> str:
-    """`Phụ lục I` (decree default), `Phụ lục 1`, `Phụ lục 01`, or `Phụ lục` for a lone appendix."""
+def appendix_label(index: int, total: int, style: str, single_without_number: bool, caps: bool = False) -> str:
+    """`Phụ lục I` (decree default), `Phụ lục 1`, `Phụ lục 01`, `Phụ lục số 1`, or `Phụ lục` for
+    a lone appendix; `PHỤ LỤC ...` when the template asks for capitals."""
+    word = "PHỤ LỤC" if caps else "Phụ lục"
     if total == 1 and single_without_number:
-        return "Phụ lục"
+        return word
     if style == "so":
-        return f"Phụ lục {index}"
+        return f"{word} {index}"
     if style == "so_2_chu_so":
-        return f"Phụ lục {index:02d}"
-    return f"Phụ lục {F.roman(index)}"
+        return f"{word} {index:02d}"
+    if style == "so_chu":
+        return f"{word} {'SỐ' if caps else 'số'} {index}"
+    return f"{word} {F.roman(index)}"

@@ -148,7 +148,9 @@ def table_kinds(roots: list[Path]) -> dict[str, KindInfo]:
                 info.titles.append(data["ten"])
             for column in _leaf_columns(data.get("cot")):
                 key = column.get("khoa")
-                if key and key != "stt":
+                if key == "stt":  # a row may give its own STT (printed as typed, a warning if it differs)
+                    info.columns.setdefault(key, "STT ghi riêng của dòng (mặc định: tính theo thứ tự)")
+                elif key:
                     info.columns.setdefault(key, str(column.get("tieu_de", key)))
             for key, status in (data.get("trang_thai") or {}).items():
                 info.statuses.setdefault(key, str((status or {}).get("ten", key)))

@@ -247,8 +247,10 @@ TEMPLATE = {
     "ten": {"type": "string"},
     "loai_van_ban": {"type": "string", "allowed": DOCUMENT_KINDS},
     "ten_loai": {"type": "string"},
-    "phu_luc_danh_so": {"type": "string", "allowed": ["la_ma", "so", "so_2_chu_so"]},
+    "phu_luc_danh_so": {"type": "string", "allowed": ["la_ma", "so", "so_2_chu_so", "so_chu"]},
     "phu_luc_mot_khong_so": {"type": "boolean"},
+    "phu_luc_in_hoa": {"type": "boolean"},  # PHỤ LỤC 01 instead of Phụ lục 01
+    "phu_luc_dau_trang": {"type": "boolean"},  # the agency | quốc hiệu block on each appendix's first page
     "co_chu_than": {"type": "integer", "allowed": [13, 14]},
     "ty_le_thap_phan": {"type": "integer", "min": 0, "max": 4,
                         "meta": {"mo_ta": "số chữ số thập phân tối đa của tỷ lệ phần trăm (làm tròn nửa lên)"}},

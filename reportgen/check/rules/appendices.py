@@ -32,7 +32,9 @@ def check_appendix(doc: Doc, parts: Parts) -> list[Finding]:
 
 def _appendix_section(doc: Doc, heading: Para) -> list[Finding]:
     section_paras = [p for p in doc.section_paras(heading.section) if not p.empty]
-    if heading.section == 0 or section_paras[0] is not heading:
+    # a template may put the agency | quốc hiệu block (a table) above the label on the appendix's page
+    before = section_paras[:section_paras.index(heading)] if heading in section_paras else section_paras
+    if heading.section == 0 or any(p.table is None for p in before) or heading not in section_paras:
         return [finding_at("appendix", heading, "phụ lục không bắt đầu một mục (section) mới trên trang mới; mỗi phụ "
                                                 "lục phải là một mục riêng để đánh lại số trang")]
     section = doc.sections[heading.section]
