@@ -175,3 +175,19 @@ def test_a_hand_edited_collected_file_is_kept_once_its_mark_is_removed(form, tmp
     assert result.exit_code == 1 and f"{out}: lỗi: tệp này đã có và không phải do reportgen tạo" in result.output
     assert out.read_text(encoding="utf-8") == edited
     assert load_workbook(form).security.lockStructure
+
+
+def test_a_workbook_whose_definitions_were_tampered_with_is_refused(form, tmp_path):
+    import json
+
+    wb = load_workbook(form)
+    sheet = wb["_dinh_nghia"]
+    definitions = json.loads(sheet["A1"].value)
+    definitions["chi_tieu"][0]["o_tu_so"] = [TTHC, "không-phải-ô"]
+    sheet["A1"] = json.dumps(definitions, ensure_ascii=False)
+    broken = tmp_path / "hong.xlsx"
+    wb.save(broken)
+    result = run_cli("collect", broken, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert f"{broken}: lỗi: phần định nghĩa chỉ tiêu của biểu bị hỏng; hãy dùng biểu mới do reportgen form tạo" \
+        in result.output

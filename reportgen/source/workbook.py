@@ -236,9 +236,13 @@ def read_workbook(path: str | Path) -> Collected:
         raise ReportError(Diagnostic(Location(shown), f"không đọc được bảng tính: {reason}")) from None
     definitions = _definitions(path, workbook)
     reader = _Reader(path, workbook)
-    code, name, level = _unit(reader, definitions["o_don_vi"])
-    as_of = reader.date(definitions["o_don_vi"]["tinh_den"])
-    indicators = [d for d in (_indicator(reader, e, as_of) for e in definitions["chi_tieu"]) if d]
+    try:
+        code, name, level = _unit(reader, definitions["o_don_vi"])
+        as_of = reader.date(definitions["o_don_vi"]["tinh_den"])
+        indicators = [d for d in (_indicator(reader, e, as_of) for e in definitions["chi_tieu"]) if d]
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):  # definitions edited by hand
+        raise ReportError(Diagnostic(Location(shown), "phần định nghĩa chỉ tiêu của biểu bị hỏng; hãy dùng biểu "
+                                                      "mới do reportgen form tạo")) from None
     data = {"don_vi": {"ma": code, "ten": name, "cap": level}}
     if definitions.get("ky"):
         data["ky"] = definitions["ky"]
