@@ -1062,3 +1062,28 @@ def test_a_date_line_made_with_a_date_field_is_read_and_reported(tmp_path):
     findings = check_docx(build(tmp_path, tweak=_date_as_field))
     assert_finding(findings, "date-line", "trường DATE", "warning")
     assert of_rule(findings, "date-padding") == []  # the field's shown value, 05, is read as text
+
+
+def test_a_corrupt_part_beyond_the_document_is_a_check_error(tmp_path):
+    good = build(tmp_path)
+    broken = tmp_path / "hong-kieu.docx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            target.writestr(item, b"<w:styles" if item.filename == "word/styles.xml" else data)
+    with pytest.raises(CheckError, match="bị hỏng"):
+        check_docx(broken)
+
+
+def test_a_docm_saved_by_word_is_read(tmp_path):
+    """The package is read by its relationships, whatever the main part's content type says."""
+    good = build(tmp_path)
+    macro = tmp_path / "co-macro.docx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(macro, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                                    b"application/vnd.ms-word.document.macroEnabled.main+xml")
+            target.writestr(item, data)
+    assert errors(check_docx(macro)) == []

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .findings import Finding, cap_per_rule, format_findings, summary_line
 from .locate import locate
+from .package import PackageError
 from .reading import CheckError, Doc, open_docx
 from .rules import RULES
 
@@ -29,7 +30,10 @@ __all__ = ["CheckError", "Finding", "check_docx", "format_findings", "summary_li
 
 def check_docx(path: str | Path) -> list[Finding]:
     """Every departure from the decree's format found in the .docx at `path`."""
-    doc = Doc(open_docx(Path(path)))
+    try:
+        doc = Doc(open_docx(Path(path)))
+    except PackageError as exc:  # a part beyond the main document is not XML
+        raise CheckError(f"{path}: tệp .docx bị hỏng (XML không hợp lệ: {exc}).") from None
     parts = locate(doc)
     findings: list[Finding] = []
     for rule in RULES:

@@ -11,6 +11,7 @@ from lxml import etree
 
 from .numbering import ListNumbering
 from .ooxml import MC_NS, R_NS, is_on, w
+from .package import DocxPackage, PackageError
 from .styles import ParaProps, RunProps, StyleSheet, Theme
 from .text import normalize, shorten
 
@@ -19,23 +20,18 @@ class CheckError(ValueError):
     """The file cannot be checked (missing, not a .docx, corrupt)."""
 
 
-def open_docx(path: Path):
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
+def open_docx(path: Path) -> DocxPackage:
     if not path.exists():
         raise CheckError(f"{path}: không tìm thấy tệp.")
     if not path.is_file():
         raise CheckError(f"{path}: không phải là tệp.")
     try:
-        return docx.Document(str(path))
-    except PackageNotFoundError:
+        return DocxPackage(path)
+    except PackageError as exc:
+        if exc.kind == "xml":
+            raise CheckError(f"{path}: tệp .docx bị hỏng (XML không hợp lệ: {exc}).") from None
         raise CheckError(f"{path}: không phải tệp .docx (không mở được gói Office Open XML; "
                          "tệp .doc cũ cần lưu lại thành .docx).") from None
-    except etree.XMLSyntaxError as exc:
-        raise CheckError(f"{path}: tệp .docx bị hỏng (XML không hợp lệ: {exc}).") from None
-    except Exception as exc:  # zipfile, KeyError, python-docx's ValueError on a wrong content type
-        raise CheckError(f"{path}: không đọc được tệp .docx ({type(exc).__name__}: {exc}).") from None
 
 
 @dataclass
@@ -119,27 +115,26 @@ class SectionInfo:
 
 
 class Doc:
-    def __init__(self, document):
-        self.document = document
-        self.part = document.part
+    def __init__(self, package: DocxPackage):
+        self.package = package
+        self.body = package.document.find(w("body"))
+        if self.body is None:
+            self.body = etree.SubElement(package.document, w("body"))
         self.theme = Theme(self._related_root("/theme"))
-        self.styles = StyleSheet(document.styles.element, self.theme)
+        self.styles = StyleSheet(self._related_root("/styles"), self.theme)
         self.paras: list[Para] = []
         self.tables: list[TableInfo] = []
         self._section = 0
         self._top = 0
         self._sect_prs: list = []
         self.numbering = ListNumbering(self._related_root("/numbering"), self.styles)
-        self._walk(document.element.body, None)
+        self._walk(self.body, None)
         self.sections = self._read_sections()
         self.notes = self._read_footnotes()
 
     # --- parts ---
     def _related_root(self, reltype_suffix: str):
-        for rel in self.part.rels.values():
-            if rel.reltype.endswith(reltype_suffix) and not rel.is_external:
-                return _part_root(rel.target_part)
-        return None
+        return self.package.related_root(reltype_suffix)
 
     # --- body ---
     def _walk(self, parent, cell_ctx) -> None:
@@ -214,7 +209,7 @@ class Doc:
     # --- sections, headers, footers, footnotes ---
     def _read_sections(self) -> list[SectionInfo]:
         sect_prs = list(self._sect_prs)
-        final = self.document.element.body.find(w("sectPr"))
+        final = self.body.find(w("sectPr"))
         if final is not None:
             sect_prs.append(final)
         sections: list[SectionInfo] = []
@@ -226,9 +221,9 @@ class Doc:
                 store.update(inherited)  # a section without its own header uses the previous one's
                 for ref in sect_pr.findall(w(tag)):
                     rid = ref.get(f"{{{R_NS}}}id")
-                    part = self.part.related_parts.get(rid) if rid else None
+                    part = self.package.part_by_id(rid) if rid else None
                     if part is not None:
-                        store[ref.get(w("type")) or "default"] = (str(part.partname), _part_root(part))
+                        store[ref.get(w("type")) or "default"] = part
             sections.append(info)
         if not sections:
             sections.append(SectionInfo(1, etree.Element(w("sectPr"))))
@@ -248,13 +243,6 @@ class Doc:
 
     def section_paras(self, index: int) -> list[Para]:
         return [p for p in self.paras if p.section == index]
-
-
-def _part_root(part):
-    element = getattr(part, "element", None)
-    if element is not None:
-        return element
-    return etree.fromstring(part.blob)
 
 
 def _outside_fallback(el, stop) -> bool:
