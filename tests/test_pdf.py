@@ -328,3 +328,9 @@ def test_a_sidecar_name_taken_by_a_file_of_the_user_is_never_written(tmp_path):
     assert str(mine) in result.output
     assert mine.read_text(encoding="utf-8") == '{"ghi_chu": "tệp của tôi"}'
     assert not (tmp_path / "bc.docx").exists() and not (tmp_path / "bc.pdf").exists()
+
+
+@needs_office
+def test_only_the_pages_holding_the_signature_are_read(electronic):
+    assert len(read_pages(electronic)) == 2  # the report, then its appendix
+    assert [page.number for page in boxes.signature_pages(electronic)] == [1]

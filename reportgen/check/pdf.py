@@ -23,10 +23,12 @@ from reportgen.pdf.boxes import (
     read_sidecar,
     sidecar_candidates,
     sidecar_matches,
+    signature_pages,
 )
 from reportgen.pdf.inspect import PdfProblem, embedded_fonts, font_problems, open_pdf, pdfa_identification
+from reportgen.pdf.inspect import pages as page_dictionaries
 from reportgen.pdf.signatures import SignatureInfo, read_signatures
-from reportgen.pdf.text import Page, read_pages
+from reportgen.pdf.text import Page
 
 FIELD_ROLES = {"nguoi-ky": SIGNER, "co-quan": AGENCY}
 ROLE_TEXT = {SIGNER: "người có thẩm quyền", AGENCY: "cơ quan"}
@@ -146,7 +148,7 @@ def check_pdf(path: str | Path) -> tuple[list[str], list[Finding]]:
     try:
         data = path.read_bytes()
         reader = open_pdf(data)
-        pages = read_pages(data)
+        read = signature_pages(data)
         fonts = embedded_fonts(reader)
         identification = pdfa_identification(reader)
         signatures = read_signatures(data)
@@ -154,15 +156,17 @@ def check_pdf(path: str | Path) -> tuple[list[str], list[Finding]]:
         raise CheckError(f"không mở được tệp ({exc.strerror})") from None
     except PdfProblem as exc:
         raise CheckError(str(exc)) from None
-    facts = [f"bản: {EDITION_TEXT[edition_of(pages)]}",
+    facts = [f"bản: {EDITION_TEXT[edition_of(read)]}",
              f"định dạng: {identification}" if identification else "định dạng: PDF thường (không phải PDF/A)",
              "phông: " + (", ".join(f"{f.name}{'' if f.embedded else ' (không nhúng)'}" for f in fonts) or "(không có)")]
     findings = [Finding("phong", "phông", "", problem) for problem in font_problems(fonts)]
     if identification is None or identification.part != "2":
         findings.append(Finding("pdf-a", "định dạng", str(identification or ""),
                                 "không phải PDF/A-2b (reportgen xuất PDF/A-2b để lưu trữ lâu dài)", "warning"))
-    kind, boxes = _boxes(path, data, pages, facts, findings)
-    sizes = {p.number: (p.width, p.height) for p in pages}
+    kind, boxes = _boxes(path, data, read, facts, findings)
+    sizes = {number: (float(page["/MediaBox"][2]) - float(page["/MediaBox"][0]),
+                      float(page["/MediaBox"][3]) - float(page["/MediaBox"][1]))
+             for number, page in enumerate(page_dictionaries(reader), start=1)}
     for box in boxes:
         facts.append(f"ô {box.role} ({box.content}): {_box_text(box)}")
         if box.page not in sizes or not box.inside(*sizes[box.page]):

@@ -30,8 +30,8 @@ def check_output(source: Path, target: Path) -> None:
 
 def plan_for(source: Path, data: bytes, sidecar: Path | None, seal_mm: float, warn) -> tuple[str, list]:
     """The file's kind and boxes: from the sidecar written with it, else found again in the PDF's text."""
-    from reportgen.pdf.boxes import boxes_from_sidecar, plan, read_sidecar, sidecar_candidates, sidecar_matches
-    from reportgen.pdf.text import read_pages
+    from reportgen.pdf.boxes import (boxes_from_sidecar, plan, read_sidecar, sidecar_candidates, sidecar_matches,
+                                     signature_pages)
 
     candidates = [sidecar] if sidecar else [p for p in sidecar_candidates(source) if p.is_file()]
     for path in candidates:
@@ -42,7 +42,7 @@ def plan_for(source: Path, data: bytes, sidecar: Path | None, seal_mm: float, wa
             return data_json.get("loai_tep", "van-ban"), boxes_from_sidecar(data_json)
         warn(f"tệp ô ký {path.name} không khớp với {source.name} (PDF đã được dựng lại?): "
              "tìm lại ô ký từ chữ trong PDF")
-    found = plan(read_pages(data), seal_mm)
+    found = plan(signature_pages(data), seal_mm)
     for note in found.warnings:
         warn(note)
     return found.kind, found.boxes
@@ -108,7 +108,8 @@ def sign_command(pdf, role, p12, mat_khau, pkcs11_lib, pkcs11_nhan, pkcs11_token
             signing.key_from_pkcs11(pkcs11_lib, pkcs11_nhan, mat_khau, pkcs11_token)
         number = so_ky_hieu
         if box.content == "thong-tin" and not number:
-            number = signing.number_from_text([line.text for page in read_pages(data)[:1] for line in page.lines])
+            first_page = read_pages(data, [1])
+            number = signing.number_from_text([line.text for page in first_page for line in page.lines])
         signed = signing.sign(data, signing.SignRequest(role, key, box, kind, image, number, tsa))
         guarded_write(target, signed, ".pdf", reads=[pdf, *(p for p in [sidecar, anh_chu_ky, anh_dau, p12] if p)])
     except (signing.SigningProblem, PdfProblem) as exc:

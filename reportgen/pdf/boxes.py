@@ -21,7 +21,7 @@ from pathlib import Path
 
 from reportgen.output import guarded_write
 from reportgen.pdf.inspect import PdfProblem
-from reportgen.pdf.text import Line, Page, normal, read_pages
+from reportgen.pdf.text import Line, Page, normal, pages_containing, read_pages
 
 FORMAT = "reportgen-ky-so/1"
 SIDECAR_SUFFIX = ".ky-so.json"
@@ -162,6 +162,23 @@ def is_separate_appendix(pages: list[Page]) -> bool:
     return first_text.startswith("Phụ lục") and not any(l.text.startswith("Nơi nhận") for l in _reading_order(pages))
 
 
+def signature_pages(source: Path | bytes) -> list[Page]:
+    """The pages that say where the signatures go: the first page (an appendix file's box is on it)
+    and, for a document, the page with `Nơi nhận:` and the one after it (the name may move there)."""
+    first = read_pages(source, [1])
+    if is_separate_appendix(first):
+        return first
+    anchors = pages_containing(source, "Nơi nhận")
+    if not anchors:
+        return first
+    pages = first + read_pages(source, [anchors[-1]] if anchors[-1] > 1 else [])
+    try:
+        find_signature_lines(pages)
+        return pages
+    except PdfProblem:  # the signer's name went over to the next page
+        return pages + read_pages(source, [anchors[-1] + 1])
+
+
 def plan(pages: list[Page], seal_mm: float = DEFAULT_SEAL_MM, name: str | None = None) -> SignaturePlan:
     sizes = {p.number: (round(p.width, 2), round(p.height, 2)) for p in pages}
     if is_separate_appendix(pages):
@@ -231,7 +248,7 @@ def write_sidecar(pdf: Path, edition: str | None, seal_mm: float = DEFAULT_SEAL_
     Written through `guarded_write` (`guard`: its `reads` and `protected_roots`): never over an
     input or a file reportgen did not make."""
     data = pdf.read_bytes()
-    signature_plan = plan(read_pages(data), seal_mm, name)
+    signature_plan = plan(signature_pages(data), seal_mm, name)
     target = sidecar_path(pdf)
     text = sidecar_text(sidecar_data(data, pdf.name, signature_plan, edition))
     guarded_write(target, text.encode("utf-8"), ".json", **guard)

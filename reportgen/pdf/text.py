@@ -75,21 +75,42 @@ def _line(words: list[dict], number: int) -> Line:
                 max(w.get("size", 0) for w in words))
 
 
-def read_pages(source: Path | bytes) -> list[Page]:
-    """Every page's size and text lines."""
+def _open_source(source: Path | bytes):
+    return io.BytesIO(source) if isinstance(source, bytes) else Path(source)
+
+
+def read_pages(source: Path | bytes, numbers=None) -> list[Page]:
+    """The pages' sizes and text lines, in order: all of them, or those `numbers` (from 1).
+    pdfminer reads a page's text slowly (about 0.3 s a page), so callers read only what they need."""
     import pdfplumber
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    stream = io.BytesIO(source) if isinstance(source, bytes) else Path(source)
     try:
-        with pdfplumber.open(stream) as pdf:
-            pages = []
-            for page in pdf.pages:
+        with pdfplumber.open(_open_source(source)) as pdf:
+            pages: list[Page] = []
+            for number in sorted(set(numbers)) if numbers is not None else range(1, len(pdf.pages) + 1):
+                if not 1 <= number <= len(pdf.pages):
+                    continue
+                page = pdf.pages[number - 1]
                 words = page.extract_words(x_tolerance=1.5, y_tolerance=LINE_TOLERANCE, extra_attrs=["size"])
-                pages.append(Page(page.page_number, float(page.width), float(page.height),
-                                  tuple(_lines_of(words, page.page_number))))
+                pages.append(Page(number, float(page.width), float(page.height), tuple(_lines_of(words, number))))
             return pages
     except PdfProblem:
         raise
     except Exception as exc:  # pdfminer raises many kinds for a damaged file
         raise PdfProblem(f"không đọc được chữ trong PDF ({type(exc).__name__})") from None
+
+
+def pages_containing(source: Path | bytes, text: str) -> list[int]:
+    """The numbers (from 1) of the pages whose text contains `text`, found quickly with pdfium."""
+    import pypdfium2 as pdfium
+
+    wanted = normal(text)
+    try:
+        document = pdfium.PdfDocument(source if isinstance(source, bytes) else str(source))
+    except pdfium.PdfiumError as exc:
+        raise PdfProblem(f"không đọc được tệp PDF ({exc})") from None
+    try:
+        return [i + 1 for i in range(len(document)) if wanted in normal(document[i].get_textpage().get_text_range())]
+    finally:
+        document.close()
