@@ -22,10 +22,11 @@ from jinja2.visitor import NodeTransformer
 
 MAX_VALUE_LENGTH = 100_000       # characters (or items) one operation may produce
 MAX_PRODUCED_PER_TEXT = 2_000_000  # characters (or items) all operations of one text may produce
-MAX_TEXT_OUTPUT = 1_000_000      # characters one text or template file may print
-MAX_BUILD_OUTPUT = 20_000_000    # characters all the texts of one report may print
-MAX_ITERATIONS = 100_000         # loop iterations in one text
-MAX_CALLS = 100_000              # calls (macros, methods, includes) in one text
+MAX_TEXT_OUTPUT = 200_000        # characters one text or template file may print
+MAX_BUILD_OUTPUT = 1_000_000     # characters all the texts of one report may print
+MAX_ITERATIONS = 50_000          # loop iterations in one text
+MAX_CALLS = 20_000               # calls (macros, methods, includes) in one text
+MAX_BUILD_WORK = 200_000         # iterations and calls of all the texts of one report
 MAX_RANGE = 10_000               # items of one range()
 MAX_WIDTH = 1_000                # a width or precision in a format, a padding or indent
 MAX_INT_BITS = 14_000            # about 4 200 digits: Python prints no longer integer
@@ -80,11 +81,18 @@ class Budget:
     produced: int = 0
     printed: int = 0
     build_printed: int = 0
+    build_work: int = 0
     depth: int = 0
+    exhausted: bool = False  # a bound of the whole build was crossed: no further text is rendered
 
     def begin(self) -> None:
         if self.depth == 0:
+            self.build_work += self.iterations + self.calls
             self.iterations = self.calls = self.produced = self.printed = 0
+            if self.build_work > MAX_BUILD_WORK:
+                self.exhausted = True
+                raise LimitExceeded(f"các văn bản của báo cáo chạy quá {_number(MAX_BUILD_WORK)} lượt lặp "
+                                    "và lần gọi")
         self.depth += 1
 
     def end(self) -> None:
@@ -117,6 +125,7 @@ class Budget:
     def count_build(self, size: int) -> None:
         self.build_printed += size
         if self.build_printed > MAX_BUILD_OUTPUT:
+            self.exhausted = True
             raise LimitExceeded(f"các văn bản của báo cáo in ra quá {_number(MAX_BUILD_OUTPUT)} ký tự")
 
 

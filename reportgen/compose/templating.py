@@ -143,7 +143,7 @@ class Renderer:
 
     def _render(self, template: jinja2.Template, variables: dict) -> str:
         budget = self.env.budget
-        budget.begin()
+        budget.begin()  # raises once a bound of the whole build is crossed
         try:
             result = template.render(**variables)
             budget.count_build(len(result))
@@ -155,6 +155,8 @@ class Renderer:
         """Render a YAML text; plain text (no Jinja) is returned as it is."""
         if not has_expression(raw):
             return raw
+        if self.env.budget.exhausted:
+            return ""  # the build's bound was crossed and reported once; the rest is not rendered
         self.current = location
         try:
             return self._render(self.compile(raw), extra)
@@ -179,6 +181,8 @@ class Renderer:
         """Render one of the template's files (trich_yeu.j2, mo_dau.j2, ...)."""
         name = path.name
         shown = display_path(path)
+        if self.env.budget.exhausted:
+            return ""
         try:
             template = self.env.get_template(name)
             self.current = Location(shown)

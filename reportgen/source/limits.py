@@ -26,11 +26,12 @@ import yaml
 from reportgen.errors import Diagnostic, Location, ReportError
 
 MAX_FILE_BYTES = 2_000_000
-MAX_TOTAL_BYTES = 10_000_000
+MAX_TOTAL_BYTES = 3_000_000
 MAX_FILES = 200
-MAX_NODES = 200_000          # values in one file once aliases are expanded
+MAX_NODES = 40_000           # values of one report, its includes together, aliases expanded (the
+                             # examples have 2 000 to 3 000; 40 000 is about 4 500 table rows)
 MAX_DEPTH = 40               # mappings and lists inside one another
-MAX_ITEMS = 10_000           # items of one list (rows of a table, indicators)
+MAX_ITEMS = 5_000            # items of one list (rows of a table, indicators)
 MAX_TEXT = 200_000           # characters of one text
 MAX_NUMBER = 10 ** 17        # một trăm triệu tỷ: above any figure of a report
 ALLOWED_CONTROLS = {"\t", "\n", "\r"}
@@ -66,6 +67,16 @@ def check_included(files: list, where: Location) -> None:
                                             f"{_number(MAX_TOTAL_BYTES)} byte", ("bao_gom",)))
 
 
+class _Tally:
+    """Values read so far for the report being loaded (its includes add to it)."""
+
+    nodes = 0
+
+
+def begin_report() -> None:
+    _Tally.nodes = 0
+
+
 def _at(shown: str, mark) -> Location:
     return Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
 
@@ -77,7 +88,7 @@ def check_structure(text: str, shown: str, loader) -> None:
     expanded); each alias adds the size of what it names. Linear in the file's length."""
     stack: list[list] = []  # per open collection: [anchor, values inside, items (lists), is_list]
     sizes: dict[str, int] = {}
-    total = 0
+    total = _Tally.nodes
     try:
         events = yaml.parse(text, Loader=loader)
         for event in events:
@@ -116,14 +127,20 @@ def check_structure(text: str, shown: str, loader) -> None:
                     added = sizes.get(event.anchor, 1)
                 total += added
                 if total > MAX_NODES:
-                    what = f"tham chiếu *{event.anchor} " if isinstance(event, yaml.AliasEvent) else ""
-                    raise ReportError(Diagnostic(_at(shown, event.start_mark),
-                                                 f"{what}làm tệp có quá {_number(MAX_NODES)} giá trị "
-                                                 "(tham chiếu & / * lồng nhau nhân số giá trị lên rất nhiều lần)"))
+                    raise ReportError(Diagnostic(_at(shown, event.start_mark), _too_many(event)))
                 if stack:
                     stack[-1][1] += added
     except yaml.YAMLError:
         return  # composing the file reports the syntax error, in Vietnamese
+    _Tally.nodes = total
+
+
+def _too_many(event) -> str:
+    if isinstance(event, yaml.AliasEvent):
+        return (f"tham chiếu *{event.anchor} làm báo cáo có quá {_number(MAX_NODES)} giá trị "
+                "(tham chiếu & / * lồng nhau nhân số giá trị lên rất nhiều lần)")
+    return (f"báo cáo (cùng các tệp bao gồm) có quá {_number(MAX_NODES)} giá trị; "
+            "hãy tách thành các báo cáo nhỏ hơn")
 
 
 def _count_item(frame: list, shown: str, event) -> None:
