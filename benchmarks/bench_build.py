@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reportgen.pipeline import prepare  # noqa: E402
-from reportgen.writers.docx import write_docx  # noqa: E402
+from reportgen.pipeline import prepare
+from reportgen.writers.docx import write_docx
 
 
 def build_once(report: Path) -> tuple[float, int]:
