@@ -4,6 +4,8 @@ import pytest
 from conftest import run_cli
 
 from reportgen import formatting as F
+from reportgen.source.loader import load
+from reportgen.source.validate import check_report
 
 
 def rewrite(report, *pairs):
@@ -123,3 +125,16 @@ def test_english_thousands_are_refused_with_the_vietnamese_spelling(mini_copy):
     rewrite(mini_copy, ("mau_so: 1256188", 'mau_so: "1,256,188"'))
     result = run_cli("validate", mini_copy)
     assert 'viết dấu phẩy ngăn hàng nghìn theo kiểu tiếng Anh; viết theo kiểu Việt Nam: 1.256.188' in result.output
+
+
+def test_parts_and_previous_period_take_the_indicators_unit(mini_copy, tmp_path):
+    rewrite(mini_copy, ("    ty_le_ghi: 95.14\n", "    ty_le_ghi: 95.14\n    ky_truoc: {tu_so: 1.000, mau_so: 2.000}\n"
+                                                 "    thanh_phan:\n"
+                                                 "      - {id: cap_tinh, ten: cấp tỉnh, tu_so: 1.000, mau_so: 1.002}\n"))
+    result = run_cli("validate", "--strict", mini_copy)
+    assert "cần một" not in result.output, result.output
+    loaded = load(mini_copy)
+    check_report(loaded)
+    indicator = loaded.data["chi_tieu"][0]
+    assert indicator["ky_truoc"] == {"tu_so": 1000, "mau_so": 2000}
+    assert (indicator["thanh_phan"][0]["tu_so"], indicator["thanh_phan"][0]["mau_so"]) == (1000, 1002)
