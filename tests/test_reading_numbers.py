@@ -128,9 +128,9 @@ def test_english_thousands_are_refused_with_the_vietnamese_spelling(mini_copy):
 
 
 def test_parts_and_previous_period_take_the_indicators_unit(mini_copy, tmp_path):
-    rewrite(mini_copy, ("    ty_le_ghi: 95.14\n", "    ty_le_ghi: 95.14\n    ky_truoc: {tu_so: 1.000, mau_so: 2.000}\n"
+    rewrite(mini_copy, ("    ty_le_ghi: 95.14\n", ("    ty_le_ghi: 95.14\n    ky_truoc: {tu_so: 1.000, mau_so: 2.000}\n"
                                                  "    thanh_phan:\n"
-                                                 "      - {id: cap_tinh, ten: cấp tỉnh, tu_so: 1.000, mau_so: 1.002}\n"))
+                                                 "      - {id: cap_tinh, ten: cấp tỉnh, tu_so: 1.000, mau_so: 1.002}\n")))
     result = run_cli("validate", "--strict", mini_copy)
     assert "cần một" not in result.output, result.output
     loaded = load(mini_copy)
