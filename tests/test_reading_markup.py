@@ -1,6 +1,8 @@
 """Markup opened and never closed is an error at its line and column, never printed;
 empty table rows and indicators printed without a figure are errors with the line."""
 
+import unicodedata
+
 import pytest
 from conftest import run_cli
 from test_reading_numbers import line_of, rewrite
@@ -91,3 +93,8 @@ def test_indicator_printed_without_a_figure(mini_copy):
     assert (f'report.yaml:{line}:13: lỗi: chỉ tiêu "chua_co" chưa có số liệu nên không in được: ghi gia_tri, '
             "hoặc tu_so và mau_so, hoặc ty_le") in result.output
     assert not (mini_copy.parent / "r.docx").exists()
+
+
+def test_template_text_in_nfd_is_printed_composed():
+    out = parse_inline(unicodedata.normalize("NFD", "trân trọng báo cáo"), Location("f", 1, 1), Diagnostics())
+    assert out[0].text == "trân trọng báo cáo" and unicodedata.is_normalized("NFC", out[0].text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from reportgen.document import Footnote, LineBreak, Span
 from reportgen.errors import Diagnostics, Location, suggestion
 from reportgen.source.markup import can_open, closes, closing_index, message
@@ -143,5 +145,9 @@ class _Parser:
 
 def parse_inline(text: str, location: Location, diags: Diagnostics, footnotes: dict | None = None,
                  allow_notes: bool = True, used: set | None = None) -> list:
-    """Text with markup → a list of Span / Footnote / LineBreak; named footnotes cited are added to `used`."""
+    """Text with markup → a list of Span / Footnote / LineBreak; named footnotes cited are added to `used`.
+
+    The text is composed (NFC) first: a template's text or a value a template computed
+    is printed as composed as the report's own text (which the loader composed)."""
+    text = unicodedata.normalize("NFC", text)
     return _Parser(text, footnotes or {}, location, diags, allow_notes, used if used is not None else set()).parse()
