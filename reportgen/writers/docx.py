@@ -79,20 +79,29 @@ _PAGE_FIELD = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText x
 
 def estimated_height_mm(cells, widths_mm: list[float], font_size: float) -> float:
     """A rough height of a table row from its text, enough to decide whether to keep it whole."""
+    char_mm = font_size * PT_TO_MM * 0.48
     tallest, column = 0.0, 0
     for cell in cells:
         width = sum(widths_mm[column:column + cell.colspan]) - CELL_PADDING_MM
         column += cell.colspan
-        per_line = max(width / (font_size * PT_TO_MM * 0.48), 1)
-        lines = sum(max(1, math.ceil(_text_length(p) / per_line)) for p in cell.blocks if isinstance(p, Paragraph))
+        per_line = max(width / char_mm, 1)
+        lines = 0
+        for block in cell.blocks:
+            if isinstance(block, Paragraph):
+                lines += max(1, math.ceil(_text_length(block) / per_line))
         tallest = max(tallest, lines * font_size * PT_TO_MM * 1.15 + len(cell.blocks) * 1.4)
     return tallest
 
 
 def _text_length(paragraph: Paragraph) -> int:
     """len(paragraph.text) without building the text."""
-    return sum(len(i.text) if isinstance(i, Span) else 1 if isinstance(i, LineBreak) else 0
-               for i in paragraph.inlines)
+    length = 0
+    for item in paragraph.inlines:
+        if isinstance(item, Span):
+            length += len(item.text)
+        elif isinstance(item, LineBreak):
+            length += 1
+    return length
 
 
 def length_twips(mm: float) -> int:
