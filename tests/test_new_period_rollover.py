@@ -203,6 +203,15 @@ def test_output_in_a_subfolder_resolves_includes_and_schema_from_there(tmp_path,
     assert run_cli("validate", "--nhap", inputs / "2025" / "thang-11.yaml").exit_code == 0
 
 
+def test_clearing_the_narrative_keeps_the_headings_in_the_file_s_style(tmp_path, monkeypatch):
+    inputs = project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("new", "--from", f"inputs/{OCTOBER}.yaml", "--noi-dung", "xoa")
+    assert result.exit_code == 0, result.output
+    text = (inputs / f"{NOVEMBER}.yaml").read_text(encoding="utf-8")
+    assert "noi_dung:\n  - muc: KẾT QUẢ THỰC HIỆN\n  - muc: NHIỆM VỤ TRỌNG TÂM THÁNG 11 NĂM 2025\nchu_thich:\n" in text
+
+
 def test_a_report_without_a_period_needs_ky(tmp_path):
     inputs = project(tmp_path)
     report = inputs / f"{OCTOBER}.yaml"

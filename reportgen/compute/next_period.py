@@ -252,6 +252,20 @@ def _clear_body(blocks: list) -> list:
     return kept
 
 
+class _IndentedLists(yaml.SafeDumper):
+    """Writes `- item` under its key indented, as most people write it (`key:\n  - item`)."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
+
+
+def _lists_indented(doc: YamlText, path: tuple) -> bool:
+    node = doc.node(path)
+    if not isinstance(node, yaml.SequenceNode) or not node.value or node.flow_style:
+        return False
+    return node.value[0].start_mark.column - 2 > doc.key_column(path)
+
+
 def _carry_main(doc: YamlText, data: dict, result: NewReport, narrative: str, includes: list) -> None:
     new = result.new_period
     if "ky" in data:
@@ -282,7 +296,8 @@ def _carry_main(doc: YamlText, data: dict, result: NewReport, narrative: str, in
             doc.set_scalar(path, _written_like(doc.node(path), new_entry))
     if narrative == CLEAR and "noi_dung" in data:
         skeleton = _clear_body(data["noi_dung"]) or [{"doan": "(Nội dung báo cáo kỳ mới)"}]
-        dumped = yaml.safe_dump({"noi_dung": skeleton}, allow_unicode=True, sort_keys=False, width=4096)
+        dumper = _IndentedLists if _lists_indented(doc, ("noi_dung",)) else yaml.SafeDumper
+        dumped = yaml.dump({"noi_dung": skeleton}, Dumper=dumper, allow_unicode=True, sort_keys=False, width=4096)
         doc.replace_entry(("noi_dung",), dumped.rstrip("\n").split("\n"))
         result.to_fill.append("noi_dung: viết nội dung kỳ mới (chỉ giữ lại các đề mục)")
     else:

@@ -70,6 +70,10 @@ class YamlText:
         node = self.node(path)
         return [k.value for k, _ in node.value] if isinstance(node, yaml.MappingNode) else []
 
+    def key_column(self, path: tuple) -> int:
+        """0-based column of the key of the entry at path."""
+        return self._entry(path)[0].start_mark.column
+
     def line_of(self, path: tuple) -> int:
         """1-based line of the entry (its key, or its dash for a list item)."""
         found = self._entry(path)
