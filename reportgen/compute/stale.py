@@ -13,6 +13,7 @@ follows `so với`, or when the report lists it under `ky_so_sanh`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -277,30 +278,33 @@ class _Sources:
     """The files' text, to point at the line of a mention inside a folded paragraph."""
 
     def __init__(self):
-        self.lines: dict[str, list[str]] = {}
+        self.files: dict[str, tuple[str, list[int]]] = {}  # file -> (text, offset of each line)
+
+    def _file(self, name: str) -> tuple[str, list[int]]:
+        if name not in self.files:
+            try:
+                lines = Path(name).read_text(encoding="utf-8-sig").splitlines(keepends=True)
+            except (OSError, UnicodeDecodeError):
+                lines = []
+            offsets = [0]
+            for line in lines:
+                offsets.append(offsets[-1] + len(line))
+            self.files[name] = ("".join(lines), offsets)
+        return self.files[name]
 
     def locate(self, where: Location, mention: Mention, occurrence: int) -> Location:
         if not where.line:
             return where
-        if where.file not in self.lines:
-            try:
-                self.lines[where.file] = Path(where.file).read_text(encoding="utf-8").splitlines(keepends=True)
-            except OSError:
-                self.lines[where.file] = []
-        lines = self.lines[where.file]
-        if where.line > len(lines):
+        text, offsets = self._file(where.file)
+        if where.line >= len(offsets):
             return where
-        offset_of_line = [0]
-        for line in lines:
-            offset_of_line.append(offset_of_line[-1] + len(line))
-        text = "".join(lines)
-        start = offset_of_line[where.line - 1] + where.column - 1
+        start = offsets[where.line - 1] + where.column - 1
         matches = list(_flexible(mention.text).finditer(text, start))
         if len(matches) <= occurrence:
             return where
         at = matches[occurrence].start()
-        line = max(i for i, o in enumerate(offset_of_line) if o <= at)
-        return Location(where.file, line + 1, at - offset_of_line[line] + 1)
+        line = bisect.bisect_right(offsets, at) - 1
+        return Location(where.file, line + 1, at - offsets[line] + 1)
 
 
 def find_stale(loaded, period: Period, previous: Period | None = None,
