@@ -334,3 +334,12 @@ def test_a_sidecar_name_taken_by_a_file_of_the_user_is_never_written(tmp_path):
 def test_only_the_pages_holding_the_signature_are_read(electronic):
     assert len(read_pages(electronic)) == 2  # the report, then its appendix
     assert [page.number for page in boxes.signature_pages(electronic)] == [1]
+
+
+def test_a_pdf_without_a_signature_block_gets_an_empty_sidecar_and_a_warning(tmp_path):
+    pdf = tmp_path / "thuong.pdf"
+    pdf.write_bytes(plain_pdf("Helvetica"))
+    sidecar, warnings = boxes.write_sidecar(pdf, "dien-tu")
+    assert warnings == ['không tìm thấy khối chữ ký: không có dòng "Nơi nhận:" trong PDF; tệp ô ký không có ô nào']
+    data = json.loads(sidecar.read_text(encoding="utf-8"))
+    assert data["o_ky"] == [] and data["canh_bao"] == warnings

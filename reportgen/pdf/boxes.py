@@ -248,7 +248,10 @@ def write_sidecar(pdf: Path, edition: str | None, seal_mm: float = DEFAULT_SEAL_
     Written through `guarded_write` (`guard`: its `reads` and `protected_roots`): never over an
     input or a file reportgen did not make."""
     data = pdf.read_bytes()
-    signature_plan = plan(signature_pages(data), seal_mm, name)
+    try:
+        signature_plan = plan(signature_pages(data), seal_mm, name)
+    except PdfProblem as exc:  # no signature block found: the sidecar says so, the PDF stays
+        signature_plan = SignaturePlan("van-ban", [], {}, [f"{exc}; tệp ô ký không có ô nào"])
     target = sidecar_path(pdf)
     text = sidecar_text(sidecar_data(data, pdf.name, signature_plan, edition))
     guarded_write(target, text.encode("utf-8"), ".json", **guard)
