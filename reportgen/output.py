@@ -69,8 +69,9 @@ def _protected_folder(target: Path, extra_roots) -> Path | None:
     """The inputs/ or templates/ folder of a project (or a templates root in use) holding the target."""
     real = Path(os.path.realpath(target))
     for folder in real.parents:
-        if os.path.normcase(folder.name) in PROTECTED_FOLDERS and \
-                any((folder.parent / name).is_dir() for name in PROTECTED_FOLDERS if name != folder.name.lower()):
+        name = folder.name.lower()  # INPUTS/ is inputs/ on a case-insensitive disk (Windows, macOS)
+        if name in PROTECTED_FOLDERS and \
+                any((folder.parent / other).is_dir() for other in PROTECTED_FOLDERS if other != name):
             return folder
     folder_stats = [_stat(r) for r in extra_roots]
     for folder in real.parents:
