@@ -59,6 +59,7 @@ _CUT_OFF_BEFORE = re.compile(r"(?:đến|tới)\s+(?:hết\s+)?(?:thời\s+đi�
 # `Luật Cư trú năm 2020`, `Hiến pháp năm 2013`: a law's name, not a period
 _LAW_NAME_BEFORE = re.compile(r"(?:\b[Ll]uật|LUẬT|Hiến\s+pháp|HIẾN\s+PHÁP)(?:\s+[^\s,;.:()]+){0,6}\s+$")
 _COMPARISON_BEFORE = re.compile(r"so\s+với\s+(?:cùng\s+kỳ\s+)?(?:kỳ\s+)?$", re.IGNORECASE)
+_ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 
 
@@ -133,6 +134,8 @@ def _day_of(match: re.Match) -> dt.date | None:
 
 def mentions(text: str) -> list[Mention]:
     """Every period mention and every cut-off date in a text, Jinja expressions left out."""
+    if not _ANY_YEAR.search(text):  # every mention has a year: most texts need no more
+        return []
     plain = _JINJA.sub(lambda m: " " * len(m.group(0)), text)
     taken: list[tuple[int, int]] = []
     found = []
