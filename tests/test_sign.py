@@ -492,3 +492,12 @@ def test_check_warns_of_a_signature_outside_its_box(kit, tmp_path):
     x0, y0, x1, y1 = signer["hop"]
     assert (f"[o-ky] chữ ký hiển thị ở trang 1 [{x0:.0f}, {y0:.0f}, {x1:.0f}, {y1:.0f}] pt, "
             "không ở ô ký của người có thẩm quyền (trang 1 [") in result.output
+
+
+def test_a_signed_pdf_is_never_written_into_the_inputs_folder(kit, tmp_path):
+    (tmp_path / "inputs").mkdir()
+    (tmp_path / "templates").mkdir()
+    target = tmp_path / "inputs" / "bc.nguoi-ky.pdf"
+    result = sign(kit, kit["pdf"], "nguoi-ky", "-o", target)
+    assert result.exit_code == 1 and not target.exists()
+    assert str(target) in result.output and "inputs" in result.output

@@ -75,11 +75,10 @@ def plan_for(source: Path, data: bytes, sidecar: Path | None, seal_mm: float, wa
 def sign_command(pdf, role, p12, mat_khau, pkcs11_lib, pkcs11_nhan, pkcs11_token, anh_chu_ky, anh_dau,
                  so_ky_hieu, sidecar, dau_mm, tsa, output):
     """Ký số tệp PDF (PAdES) theo Nghị định 30/2020/NĐ-CP: người có thẩm quyền ký trước, cơ quan ký sau."""
-    from reportgen.errors import ReportError
+    from reportgen.commands.common import user_errors
     from reportgen.output import guarded_write
     from reportgen.pdf import signing
     from reportgen.pdf.inspect import PdfProblem
-    from reportgen.pdf.text import read_pages
 
     if bool(p12) == bool(pkcs11_lib):
         raise click.UsageError("chọn một cách ký: --p12 TỆP hoặc --pkcs11-lib THƯ_VIỆN --pkcs11-nhan NHÃN")
@@ -91,34 +90,41 @@ def sign_command(pdf, role, p12, mat_khau, pkcs11_lib, pkcs11_nhan, pkcs11_token
     def warn(message: str) -> None:
         click.echo(f"{pdf}: cảnh báo: {message}", err=True)
 
-    try:
-        data = pdf.read_bytes()
-        kind, boxes = plan_for(pdf, data, sidecar, dau_mm, warn)
-        signing.check_order(role, signing.existing_fields(data), kind)
-        box = next((b for b in boxes if b.role == role), None)
-        if box is None:
-            raise signing.SigningProblem(f"tệp ô ký không có ô cho vai trò {role}")
-        image = anh_chu_ky if role == "nguoi-ky" else anh_dau
-        if image is not None:
-            for note in signing.image_warnings(image, role):
+    with user_errors(pdf):  # the output refused by the write guard, the disk, a bug: said plainly
+        try:
+            data = pdf.read_bytes()
+            kind, boxes = plan_for(pdf, data, sidecar, dau_mm, warn)
+            signing.check_order(role, signing.existing_fields(data), kind)
+            box = next((b for b in boxes if b.role == role), None)
+            if box is None:
+                raise signing.SigningProblem(f"tệp ô ký không có ô cho vai trò {role}")
+            image = anh_chu_ky if role == "nguoi-ky" else anh_dau
+            for note in signing.image_warnings(image, role) if image is not None else []:
                 warn(note)
-        if mat_khau is None and sys.stdin.isatty():
-            mat_khau = click.prompt("Mật khẩu / mã PIN", hide_input=True, default="", show_default=False)
-        key = signing.key_from_p12(p12, mat_khau) if p12 else \
-            signing.key_from_pkcs11(pkcs11_lib, pkcs11_nhan, mat_khau, pkcs11_token)
-        number = so_ky_hieu
-        if box.content == "thong-tin" and not number:
-            first_page = read_pages(data, [1])
-            number = signing.number_from_text([line.text for page in first_page for line in page.lines])
-        signed = signing.sign(data, signing.SignRequest(role, key, box, kind, image, number, tsa))
-        guarded_write(target, signed, ".pdf", reads=[pdf, *(p for p in [sidecar, anh_chu_ky, anh_dau, p12] if p)])
-    except (signing.SigningProblem, PdfProblem) as exc:
-        click.echo(f"{pdf}: lỗi: {exc}", err=True)
-        sys.exit(EXIT_INVALID)
-    except ReportError as exc:  # the output is an input, or in inputs/ or templates/
-        for diagnostic in exc.diagnostics.sorted():
-            click.echo(diagnostic.render(), err=True)
-        sys.exit(EXIT_INVALID)
+            key = signing_key(signing, p12, mat_khau, pkcs11_lib, pkcs11_nhan, pkcs11_token)
+            number = so_ky_hieu or (appendix_number(data) if box.content == "thong-tin" else None)
+            signed = signing.sign(data, signing.SignRequest(role, key, box, kind, image, number, tsa))
+            guarded_write(target, signed, ".pdf", reads=[pdf, *(p for p in [sidecar, anh_chu_ky, anh_dau, p12] if p)])
+        except (signing.SigningProblem, PdfProblem) as exc:
+            click.echo(f"{pdf}: lỗi: {exc}", err=True)
+            sys.exit(EXIT_INVALID)
     x0, y0, x1, y1 = box.rect
     click.echo(f"{pdf} → {target} (chữ ký số của {signing.ROLE_NAMES[role]}, trang {box.page}, "
                f"ô [{x0:.0f}, {y0:.0f}, {x1:.0f}, {y1:.0f}] pt)")
+
+
+def signing_key(signing, p12, password, pkcs11_lib, pkcs11_label, pkcs11_token):
+    """The key from the .p12 file or the token; the password or PIN asked for on a terminal when not given."""
+    if password is None and sys.stdin.isatty():
+        password = click.prompt("Mật khẩu / mã PIN", hide_input=True, default="", show_default=False)
+    if p12:
+        return signing.key_from_p12(p12, password)
+    return signing.key_from_pkcs11(pkcs11_lib, pkcs11_label, password, pkcs11_token)
+
+
+def appendix_number(data: bytes) -> str | None:
+    """The number and symbol printed in an appendix's own `(Kèm theo ...)` line (a paper edition)."""
+    from reportgen.pdf import signing
+    from reportgen.pdf.text import read_pages
+
+    return signing.number_from_text([line.text for page in read_pages(data, [1]) for line in page.lines])
