@@ -343,3 +343,17 @@ def test_a_pdf_without_a_signature_block_gets_an_empty_sidecar_and_a_warning(tmp
     assert warnings == ['không tìm thấy khối chữ ký: không có dòng "Nơi nhận:" trong PDF; tệp ô ký không có ô nào']
     data = json.loads(sidecar.read_text(encoding="utf-8"))
     assert data["o_ky"] == [] and data["canh_bao"] == warnings
+
+
+def test_texts_see_the_edition_being_built(tmp_path):
+    (tmp_path / "inputs").mkdir()
+    (tmp_path / "templates").symlink_to(PACKAGE.parent / "templates")
+    report = tmp_path / "inputs" / "bc.yaml"
+    report.write_text(REPORT.read_text(encoding="utf-8").replace(
+        "Đã triển khai đầy đủ các nhiệm vụ được giao", "Bản {{ bao_cao.ban }} số {{ bao_cao.so or 'trống' }}"),
+        encoding="utf-8")
+    for edition, printed in (("dien-tu", "Bản dien-tu số trống"), ("giay", "Bản giay số 117")):
+        out = tmp_path / f"{edition}.docx"
+        result = run_cli("build", report, "-o", out, "--text", "--ban", edition)
+        assert result.exit_code == 0, result.output
+        assert printed in out.with_suffix(".txt").read_text(encoding="utf-8")
