@@ -16,7 +16,7 @@ from openpyxl.cell.cell import MergedCell
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "inputs" / "tinh-vi-du-2025-quy-3"
 UNIT = EXAMPLE / "don-vi" / "99001-phuong-hoa-son.yaml"
-TTHC, DINH_DANH, CDS = "Thủ tục hành chính", "Định danh điện tử", "Chuyển đổi số"
+TTHC, DINH_DANH, CDS, NV = "Thủ tục hành chính", "Định danh điện tử", "Chuyển đổi số", "Nhiệm vụ"
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def form(tmp_path) -> Path:
     out = tmp_path / "mau.xlsx"
     result = run_cli("form", EXAMPLE.parent / "tinh-vi-du-2025-quy-3.yaml", "-o", out)
     assert result.exit_code == 0, result.output
-    assert "(4 chỉ tiêu, 3 trang tính)" in result.output
+    assert "(4 chỉ tiêu, 3 nhiệm vụ, 4 trang tính)" in result.output
     return out
 
 
@@ -34,7 +34,9 @@ def fill(form: Path, target: Path, **changes) -> Path:
     cells = {f"{TTHC}!D4": "99001", f"{TTHC}!D5": "Phường Hòa Sơn",
              f"{TTHC}!E12": 2845, f"{TTHC}!F12": 2870, f"{TTHC}!E13": 2410, f"{TTHC}!F13": 2870,
              f"{TTHC}!G14": 1530, f"{TTHC}!G15": 880,
-             f"{DINH_DANH}!E12": 41230, f"{DINH_DANH}!F12": 48905, f"{CDS}!G12": 12}
+             f"{DINH_DANH}!E12": 41230, f"{DINH_DANH}!F12": 48905, f"{CDS}!G12": 12,
+             f"{NV}!C12": "Hoàn thành", f"{NV}!D12": "Quyết định số 12/QĐ-UBND", f"{NV}!C13": "Hoàn thành",
+             f"{NV}!C14": "Đang triển khai"}
     cells.update({k.replace("__", "!"): v for k, v in changes.items()})
     for address, value in cells.items():
         sheet, cell = address.split("!")
@@ -45,7 +47,7 @@ def fill(form: Path, target: Path, **changes) -> Path:
 
 def test_the_workbook_is_a_form(form):
     wb = load_workbook(form)
-    assert wb.sheetnames == [TTHC, DINH_DANH, CDS, "_dinh_nghia"]
+    assert wb.sheetnames == [TTHC, DINH_DANH, CDS, NV, "_dinh_nghia"]
     assert wb["_dinh_nghia"].sheet_state == "veryHidden"
     ws = wb[TTHC]
     assert ws["A2"].value == "Gửi: Ủy ban nhân dân tỉnh Hòa Sơn"
@@ -68,6 +70,15 @@ def test_the_workbook_is_a_form(form):
     assert rules["E12"].error == "Tử số là số nguyên không âm, không lớn hơn mẫu số."
     assert wb[DINH_DANH]["I12"].value == "Ủy ban nhân dân tỉnh giao thấp nhất 80%"
     assert wb[DINH_DANH]["D4"].value == f"='{TTHC}'!D4"
+    tasks = wb[NV]
+    assert [tasks.cell(row=r, column=2).value for r in (12, 13, 14)] == [
+        "Rà soát, công bố lại danh mục thủ tục hành chính thuộc thẩm quyền cấp xã sau sắp xếp đơn vị hành chính",
+        "Kiện toàn Tổ công nghệ số cộng đồng ở các thôn, tổ dân phố",
+        "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính còn hiệu lực"]
+    choice = {str(r.sqref): r for r in tasks.data_validations.dataValidation}["C12"]
+    offered = '"Hoàn thành,Đang triển khai,Thực hiện thường xuyên,Chưa hoàn thành,Chờ hướng dẫn"'
+    assert (choice.type, choice.formula1) == ("list", offered)
+    assert not tasks["C12"].protection.locked and not tasks["D12"].protection.locked and tasks["B12"].protection.locked
 
 
 def test_the_same_report_gives_the_same_workbook(form, tmp_path):
@@ -91,6 +102,13 @@ def test_a_filled_workbook_reads_back_into_the_units_figures(form, tmp_path):
     expected = {i["id"]: {k: i.get(k) for k in ("tu_so", "mau_so", "gia_tri", "don_vi", "muc_tieu")}
                 for i in original["chi_tieu"]}
     assert figures == expected
+    assert collected["phu_luc"] == [{"id": "nhiem-vu", "tieu_de": "KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUÝ III/2025",
+                                     "bang": {"loai": "nhiem_vu", "dong": [
+        {"noi_dung": original["phu_luc"][0]["bang"]["dong"][0]["noi_dung"], "trang_thai": "hoan_thanh",
+         "ket_qua": "Quyết định số 12/QĐ-UBND"},
+        {"noi_dung": "Kiện toàn Tổ công nghệ số cộng đồng ở các thôn, tổ dân phố", "trang_thai": "hoan_thanh"},
+        {"noi_dung": "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính còn hiệu lực",
+         "trang_thai": "dang_trien_khai"}]}}]
     parts = collected["chi_tieu"][1]["thanh_phan"]
     assert parts == [{"id": "toan_trinh", "ten": "dịch vụ công trực tuyến toàn trình", "gia_tri": 1530},
                      {"id": "mot_phan", "ten": "dịch vụ công trực tuyến một phần", "gia_tri": 880}]
@@ -99,14 +117,15 @@ def test_a_filled_workbook_reads_back_into_the_units_figures(form, tmp_path):
         (folder / other.name).write_bytes(other.read_bytes())
     total = tmp_path / "tong-hop.yaml"
     assert run_cli("rollup", folder, "-o", total).exit_code == 0
-    assert next(i for i in yaml.safe_load(total.read_text(encoding="utf-8"))["chi_tieu"]
-                if i["id"] == "so_hoa_ho_so")["tu_so"] == 6352
+    rolled = yaml.safe_load(total.read_text(encoding="utf-8"))
+    assert next(i for i in rolled["chi_tieu"] if i["id"] == "so_hoa_ho_so")["tu_so"] == 6352
+    assert rolled["phu_luc"][0]["bang"]["dong"][0]["hoan_thanh"] == 4  # the tasks roll up as typed by hand
 
 
 def test_bad_cells_are_reported_with_their_addresses(form, tmp_path):
     bad = fill(form, tmp_path / "sai.xlsx", **{
         f"{TTHC}__D4": None, f"{TTHC}__E12": 3000, f"{TTHC}__G15": "8,5", f"{TTHC}__G14": "1.530",
-        f"{DINH_DANH}__F12": "abc", f"{CDS}__G12": -2, f"{TTHC}__F13": None})
+        f"{DINH_DANH}__F12": "abc", f"{CDS}__G12": -2, f"{TTHC}__F13": None, f"{NV}__C13": "Xong"})
     result = run_cli("collect", bad, "-o", tmp_path / "out")
     assert result.exit_code == 1
     lines = result.output.splitlines()
@@ -118,6 +137,8 @@ def test_bad_cells_are_reported_with_their_addresses(form, tmp_path):
     assert (f'{bad}:{DINH_DANH}!F12: lỗi: chỉ tiêu "tai_khoan_dinh_danh": mẫu số: "abc" không phải một số '
             "nguyên (ví dụ 1.423.297 hoặc 1423297)") in lines
     assert f'{bad}:{CDS}!G12: lỗi: chỉ tiêu "to_cong_nghe_so": giá trị: phải từ 0 trở lên, đang là -2' in lines
+    assert (f'{bad}:{NV}!C13: lỗi: kết quả "Xong" không có trong danh sách; chọn một trong: Hoàn thành, '
+            "Đang triển khai, Thực hiện thường xuyên, Chưa hoàn thành, Chờ hướng dẫn") in lines
     assert not any("G14" in line for line in lines)  # "1.530" typed as text is read the Vietnamese way
     assert "1/1 biểu có lỗi, không tạo tệp cho các biểu đó." in lines
     assert not (tmp_path / "out").exists()

@@ -13,7 +13,8 @@ from reportgen.errors import ReportError, display_path
 
 
 def read_indicators(path: Path):
-    """(indicators, unit, period, agency, date, decimals, files read) of a report or a figures file.
+    """(indicators, unit, period, agency, date, decimals, files read, tables) of a report or a figures
+    file; tables are (appendix id, title, table input).
 
     A report (`mau:`) goes through every stage of a build, so what is exported is what
     the report prints; a figures file is read and its indicators checked."""
@@ -26,14 +27,17 @@ def read_indicators(path: Path):
 
         prepared = prepare(path)
         report = prepared.report
+        tables = [(a.id, a.title.raw, a.table) for a in report.appendices if a.table]
         return (report.indicators, report.unit, report.period, report.agency.name, report.date.date,
-                prepared.template.settings["ty_le_thap_phan"], prepared.loaded.files)
+                prepared.template.settings["ty_le_thap_phan"], prepared.loaded.files, tables)
     from reportgen.source.units import read_figures
 
     figures = read_figures(path)
     check_indicators(figures.indicators).raise_if_errors()
     dates = [i.as_of for i in figures.indicators if isinstance(i.as_of, dt.date)]
-    return figures.indicators, figures.unit, figures.period, None, max(dates, default=None), 2, figures.files
+    tables = [(appendix_id, None, table) for appendix_id, table in figures.tables]
+    return (figures.indicators, figures.unit, figures.period, None, max(dates, default=None), 2, figures.files,
+            tables)
 
 
 @click.command(name="export")
@@ -52,7 +56,7 @@ def export_command(report, xlsx_path, json_path):
     path = Path(report)
     written = []
     try:
-        indicators, unit, period, agency, day, decimals, files = read_indicators(path)
+        indicators, unit, period, agency, day, decimals, files, _ = read_indicators(path)
         data = export_data(indicators, unit, period, agency, day, decimals)
         inputs = [Path(f) for f in files] + [path]
         if xlsx_path:

@@ -30,20 +30,23 @@ COLLECTED_MARK = "Tệp do reportgen collect tạo ra"
 @reports_user_errors
 def form_command(report, output):
     """Tạo biểu nhập số liệu (Excel) cho các đơn vị từ các chỉ tiêu của báo cáo."""
-    from reportgen.compute.export import form_data
+    from reportgen.compute.export import form_data, task_list
     from reportgen.writers.xlsx_form import write_form_xlsx
 
     path = Path(report)
     try:
-        indicators, _, period, agency, _, _, files = read_indicators(path)
-        data = form_data(indicators, period, agency)
-        if not data["nhom"]:
-            raise ReportError(Diagnostic(Location(display_path(path)), "không có chỉ tiêu nào (chi_tieu) để lập biểu"))
+        indicators, _, period, agency, _, _, files, tables = read_indicators(path)
+        data = form_data(indicators, period, agency, task_list(tables))
+        if not data["nhom"] and not data["nhiem_vu"]:
+            raise ReportError(Diagnostic(Location(display_path(path)), "không có chỉ tiêu (chi_tieu) hay nhiệm vụ "
+                                                                       "nào để lập biểu"))
         write_output(Path(output), write_form_xlsx(data), [Path(f) for f in files] + [path])
     except ReportError as exc:
         fail(exc)
     count = sum(len(g["chi_tieu"]) for g in data["nhom"])
-    click.echo(f"{display_path(path)} → {display_path(output)} ({count} chỉ tiêu, {len(data['nhom'])} trang tính)")
+    tasks = f", {len(data['nhiem_vu'])} nhiệm vụ" if data["nhiem_vu"] else ""
+    sheets = len(data["nhom"]) + bool(data["nhiem_vu"])
+    click.echo(f"{display_path(path)} → {display_path(output)} ({count} chỉ tiêu{tasks}, {sheets} trang tính)")
 
 
 def unit_file_name(code: str, name: str) -> str:

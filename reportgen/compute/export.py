@@ -130,8 +130,34 @@ def _form_entry(ind: Indicator, parent: Indicator | None = None) -> dict:
     }
 
 
-def form_data(indicators: list[Indicator], period: str | None, agency: str | None) -> dict:
-    """The indicators a unit fills in, grouped; the period and who asks for them."""
+TASKS_TALLY_KIND = "nhiem_vu_tong_hop"  # a roll-up's task table: its rows are the tasks handed out
+STATUS_NAMES = {"hoan_thanh": "Hoàn thành", "dang_trien_khai": "Đang triển khai",
+                "thuong_xuyen": "Thực hiện thường xuyên", "chua_hoan_thanh": "Chưa hoàn thành",
+                "cho_huong_dan": "Chờ hướng dẫn"}
+
+
+def task_list(tables: list[tuple]) -> list[dict]:
+    """The tasks a unit reports on: rows with a status (a unit's task table) or the rows of a
+    roll-up's task table, once each, in order. `tables` holds (appendix id, title, table)."""
+    tasks, seen = [], set()
+    for appendix_id, title, table in tables:
+        for group in table.groups:
+            for row in group.rows:
+                cell = row.values.get("noi_dung")
+                text = " ".join(cell.raw.split()) if getattr(cell, "raw", None) else None
+                if not text or (row.status is None and table.kind != TASKS_TALLY_KIND):
+                    continue
+                if (appendix_id, text.casefold()) not in seen:
+                    seen.add((appendix_id, text.casefold()))
+                    source = "nhiem-vu" if table.kind == TASKS_TALLY_KIND else appendix_id
+                    tasks.append({"bang": source, "tieu_de": None if table.kind == TASKS_TALLY_KIND else title,
+                                  "noi_dung": text})
+    return tasks
+
+
+def form_data(indicators: list[Indicator], period: str | None, agency: str | None,
+              tasks: list[dict] | None = None) -> dict:
+    """The indicators a unit fills in, grouped, and its tasks; the period and who asks for them."""
     dates = sorted({i.as_of for i in indicators if isinstance(i.as_of, dt.date) and not i.base_id})
     groups: dict[str, list[dict]] = {}
     for ind in indicators:
@@ -144,4 +170,8 @@ def form_data(indicators: list[Indicator], period: str | None, agency: str | Non
         "co_quan": agency,
         "tinh_den": dates[-1].isoformat() if dates else None,
         "nhom": [{"ten": name, "chi_tieu": entries} for name, entries in groups.items()],
+        "nhiem_vu": tasks or [],
+        "trang_thai": STATUS_NAMES,
+        "tieu_de_nhiem_vu": f"KẾT QUẢ THỰC HIỆN NHIỆM VỤ {period_label(period).upper()}" if period_label(period)
+        else "KẾT QUẢ THỰC HIỆN NHIỆM VỤ",
     }

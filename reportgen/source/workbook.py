@@ -208,6 +208,33 @@ def _check_parts(reader: _Reader, entry: dict, data: dict, label: str) -> None:
     reader.diags.error(reader.where(*cell), f"{label}: tổng các thành phần là {sum(values)}, khác {whole}")
 
 
+def _tasks(reader: _Reader, definitions: dict) -> list[dict]:
+    """The task rows a unit gave a result for, as task tables (kind nhiem_vu) per appendix;
+    a task left without a result is not reported."""
+    statuses = definitions.get("trang_thai", [])  # [id, name] pairs, in the order offered
+    by_name = {name.casefold(): status for status, name in statuses}
+    tables: dict[str, dict] = {}
+    for task in definitions.get("nhiem_vu", []):
+        chosen = reader.raw(task["o_trang_thai"])
+        if chosen is None:
+            continue
+        status = by_name.get(" ".join(str(chosen).split()).casefold())
+        if status is None:
+            reader.diags.error(reader.where(*task["o_trang_thai"]),
+                               f'kết quả "{chosen}" không có trong danh sách; chọn một trong: '
+                               f'{", ".join(name for _, name in statuses)}')
+            continue
+        row = {"noi_dung": task["noi_dung"], "trang_thai": status}
+        note = reader.raw(task["o_ghi_chu"])
+        if note is not None:
+            row["ket_qua"] = str(note)
+        table = tables.setdefault(task["bang"], {
+            "id": task["bang"], "tieu_de": task.get("tieu_de") or definitions.get("tieu_de_nhiem_vu")
+            or "KẾT QUẢ THỰC HIỆN NHIỆM VỤ", "bang": {"loai": "nhiem_vu", "dong": []}})
+        table["bang"]["dong"].append(row)
+    return list(tables.values())
+
+
 def _unit(reader: _Reader, cells: dict) -> tuple:
     code = reader.raw(cells["ma_don_vi"])
     name = reader.raw(cells["ten_don_vi"])
@@ -240,6 +267,7 @@ def read_workbook(path: str | Path) -> Collected:
         code, name, level = _unit(reader, definitions["o_don_vi"])
         as_of = reader.date(definitions["o_don_vi"]["tinh_den"])
         indicators = [d for d in (_indicator(reader, e, as_of) for e in definitions["chi_tieu"]) if d]
+        appendices = _tasks(reader, definitions)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError):  # definitions edited by hand
         raise ReportError(Diagnostic(Location(shown), "phần định nghĩa chỉ tiêu của biểu bị hỏng; hãy dùng biểu "
                                                       "mới do reportgen form tạo")) from None
@@ -247,6 +275,8 @@ def read_workbook(path: str | Path) -> Collected:
     if definitions.get("ky"):
         data["ky"] = definitions["ky"]
     data["chi_tieu"] = indicators
-    if not indicators and not reader.diags.errors:
+    if appendices:
+        data["phu_luc"] = appendices
+    if not indicators and not appendices and not reader.diags.errors:
         reader.diags.error(Location(shown), "biểu chưa nhập số liệu nào")
     return Collected(path, code, name, data, reader.diags, reader.where(*definitions["o_don_vi"]["ma_don_vi"]))

@@ -162,6 +162,34 @@ def _group_sheet(ws, data: dict, group: dict, first: str | None, unit_cells: dic
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
 
 
+TASK_COLUMNS = (("STT", 6), ("Nội dung, nhiệm vụ", 60), ("Kết quả thực hiện", 24), ("Ghi chú, sản phẩm", 40))
+
+
+def _task_sheet(ws, data: dict, first: str | None, unit_cells: dict, tasks: list) -> None:
+    """One row per task: its status chosen from a list, and a note (what was done)."""
+    header_row = _header(ws, data, first, unit_cells)
+    for col, (title, width) in enumerate(TASK_COLUMNS, start=1):
+        style_header(ws.cell(row=header_row, column=col, value=title))
+        style_header(ws.cell(row=header_row + 1, column=col, value=f"({col})"), size=10)
+        ws.column_dimensions[get_column_letter(col)].width = width
+    names = list(data["trang_thai"].values())
+    for number, task in enumerate(data["nhiem_vu"], start=1):
+        row = header_row + 1 + number
+        style_body(ws.cell(row=row, column=1, value=str(number)))
+        style_body(ws.cell(row=row, column=2, value=task["noi_dung"]))
+        _validation(ws, f"C{row}", "list", '"' + ",".join(names) + '"',
+                    "Chọn một kết quả trong danh sách: " + ", ".join(names) + ".")
+        _input(ws[f"C{row}"])
+        _input(ws[f"D{row}"])
+        tasks.append({**task, "o_trang_thai": [ws.title, f"C{row}"], "o_ghi_chu": [ws.title, f"D{row}"]})
+    ws.freeze_panes = ws.cell(row=header_row + 2, column=3)
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+
+
 def write_form_xlsx(data: dict) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
@@ -173,13 +201,19 @@ def write_form_xlsx(data: dict) -> bytes:
         ws = wb.create_sheet(sheet_title(group["ten"], taken))
         _group_sheet(ws, data, group, first, unit_cells, cells)
         first = first or ws.title
+    tasks: list = []
+    if data.get("nhiem_vu"):
+        ws = wb.create_sheet(sheet_title("Nhiệm vụ", taken))
+        _task_sheet(ws, data, first, unit_cells, tasks)
+        first = first or ws.title
     if data.get("tinh_den") and first:
         from datetime import date
 
         wb[first][unit_cells["tinh_den"][1]] = date.fromisoformat(data["tinh_den"])
     definitions = wb.create_sheet(DEFINITIONS_SHEET)
-    text = json.dumps({"dinh_dang": FORMAT, "ky": data.get("ky"), "o_don_vi": unit_cells, "chi_tieu": cells},
-                      ensure_ascii=False, sort_keys=True)
+    text = json.dumps({"dinh_dang": FORMAT, "ky": data.get("ky"), "o_don_vi": unit_cells, "chi_tieu": cells,
+                       "nhiem_vu": tasks, "trang_thai": list(data.get("trang_thai", {}).items()),  # pairs keep the order
+                       "tieu_de_nhiem_vu": data.get("tieu_de_nhiem_vu")}, ensure_ascii=False, sort_keys=True)
     for index in range(0, len(text), CHUNK):
         definitions.cell(row=index // CHUNK + 1, column=1, value=text[index:index + CHUNK])
     definitions.sheet_state = "veryHidden"
