@@ -2,10 +2,13 @@
 same document with two dates, a percentage that does not match the numbers typed beside it,
 the same ratio with two percentages — on seed 002's known cases (inputs/binh-dinh-2024-6thang)."""
 
+import datetime
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import run_cli
+
 from reportgen.compute.documents import CitedDocument, DocumentView, Registry
 from reportgen.errors import Location, ReferenceProblem
 
@@ -14,8 +17,8 @@ SEED_002 = "binh-dinh-2024-6thang"
 
 
 def _doc(**kw):
-    base = dict(id="qd4466", kind="Quyết định", number="4466", symbol="QĐ-UBND", date=__import__("datetime").date(2023, 12, 1),
-                issuer=None, subject=None, location=Location("r.yaml", 3, 3))
+    base = {"id": "qd4466", "kind": "Quyết định", "number": "4466", "symbol": "QĐ-UBND",
+            "date": datetime.date(2023, 12, 1), "issuer": None, "subject": None, "location": Location("r.yaml", 3, 3)}
     base.update(kw)
     return CitedDocument(**base)
 
@@ -37,12 +40,10 @@ def test_numbers_below_ten_get_the_leading_zero():
 
 def test_an_undeclared_document_is_named_with_a_suggestion():
     registry = Registry([_doc()])
-    try:
-        registry.qd446
-    except ReferenceProblem as exc:
-        assert str(exc) == 'chưa khai báo văn bản "qd446" trong van_ban (có phải ý bạn là "qd4466"?); các văn bản: qd4466'
-    else:
-        raise AssertionError("no error")
+    with pytest.raises(ReferenceProblem) as caught:
+        _ = registry.qd446
+    assert str(caught.value) == ('chưa khai báo văn bản "qd446" trong van_ban (có phải ý bạn là "qd4466"?); '
+                                 'các văn bản: qd4466')
 
 
 def _seed_002(tmp_path) -> Path:

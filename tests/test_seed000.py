@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from conftest import Built, run_cli
+
 from reportgen.check import check_docx
 from reportgen.pipeline import prepare
 from reportgen.writers.text import write_text
@@ -15,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 REPORT = ROOT / "inputs" / "binh-dinh-2024-nam.yaml"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def text() -> str:
     return write_text(prepare(REPORT, strict=True).document)
 
@@ -45,7 +46,7 @@ def test_group_rows_count_their_rows():
     assert "IV\tVỀ PHÁT TRIỂN CÔNG DÂN SỐ (07 NHIỆM VỤ)" in t  # the original typed (08 NHIỆM VỤ)
     assert "VII\tVỀ CÔNG TÁC THÔNG TIN, TUYÊN TRUYỀN (04 NHIỆM VỤ)" in t
     assert "II\tNHÓM TIỆN ÍCH PHÁT TRIỂN KINH TẾ XÃ HỘI (17 MÔ HÌNH)" in t
-    rows = re.findall(r"^(\d+)\t", t.split("Phụ lục 01\n")[1].split("Phụ lục 02\n")[0], re.M)
+    rows = re.findall(r"^(\d+)\t", t.split("Phụ lục 01\n")[1].split("Phụ lục 02\n")[0], re.MULTILINE)
     assert rows == [str(n) for n in range(1, 41)]  # STT runs on through the seven groups
 
 

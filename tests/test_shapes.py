@@ -6,9 +6,9 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from conftest import run_cli
 from docx import Document
 
-from conftest import run_cli
 from reportgen.check import check_docx
 from reportgen.compute.numbering import enumeration_label
 

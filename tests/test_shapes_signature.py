@@ -4,9 +4,9 @@ left blank (a warning, the room kept), two signers side by side (văn bản liê
 import shutil
 from pathlib import Path
 
+from conftest import run_cli
 from docx import Document
 
-from conftest import run_cli
 from reportgen.check import check_docx
 
 ROOT = Path(__file__).resolve().parents[1]

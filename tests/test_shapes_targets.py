@@ -4,9 +4,8 @@ figures and several parts in a table cell; the directing document printed from t
 import shutil
 from pathlib import Path
 
-from docx import Document
-
 from conftest import run_cli
+from docx import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 from conftest import run_cli
+
 from reportgen.check import check_docx
 from reportgen.compute.numbering import appendix_label
 
@@ -29,7 +30,7 @@ def test_the_example_builds_without_a_warning_and_the_check_finds_nothing(tmp_pa
 
 def _sections(xml: str) -> list[str]:
     """The document body cut at each section break (w:sectPr inside a paragraph)."""
-    return re.split(r"<w:sectPr\b.*?</w:sectPr>", xml, flags=re.S)
+    return re.split(r"<w:sectPr\b.*?</w:sectPr>", xml, flags=re.DOTALL)
 
 
 def test_each_appendix_page_starts_with_the_agency_and_the_quoc_hieu(tmp_path):
@@ -50,7 +51,7 @@ def test_each_appendix_page_starts_with_the_agency_and_the_quoc_hieu(tmp_path):
 
 def test_an_appendix_of_text_and_two_tables(tmp_path):
     xml = zipfile.ZipFile(_built(tmp_path)).read("word/document.xml").decode("utf-8")
-    third = [s for s in _sections(xml) if ">PHỤ LỤC SỐ 3<" in s][0]
+    third = next(s for s in _sections(xml) if ">PHỤ LỤC SỐ 3<" in s)
     first, second = third.index("Bảng 1. Chỉ tiêu"), third.index("Bảng 2. Chỉ tiêu")
     assert third.count("<w:tbl>") == 3  # the header block and two data tables
     assert third.index("<w:tbl>", first) < second  # a table between the two paragraphs

@@ -249,7 +249,7 @@ class TableBuilder:
         return _ordered(layout, table.column_order) if table.column_order else layout
 
     def _group(self, group, index: int, path: tuple, parent_code: str, grouped: bool,
-               computed: ComputedTable, statuses: dict, state: "_State") -> None:
+               computed: ComputedTable, statuses: dict, state: _State) -> None:
         """A group row (when the table has groups), its rows, then its sub-groups, depth first."""
         path = path + (index,)
         code = parent_code
