@@ -239,3 +239,18 @@ def test_an_impossible_period_is_an_error(tmp_path):
     result = rollup(folder, "-o", tmp_path / "t.yaml")
     assert result.exit_code == 1
     assert f'{unit}:7:5: lỗi: kỳ báo cáo "quy-5-2025" không hợp lệ' in result.output
+
+
+def test_a_unit_without_an_indicator_is_a_warning_and_the_total_covers_the_others(tmp_path):
+    folder = copy_units(tmp_path)
+    first, second = sorted(folder.glob("*.yaml"))[:2]
+    text = first.read_text(encoding="utf-8")
+    start = text.index("  - id: to_cong_nghe_so")
+    first.write_text(text[:start] + text[text.index("phu_luc:"):], encoding="utf-8")
+    out = tmp_path / "tong-hop.yaml"
+    result = rollup(folder, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert (f'{first}:9:3: cảnh báo: {first} không có chỉ tiêu "to_cong_nghe_so" (có trong '
+            f"{second}); tổng chỉ gồm các đơn vị có báo cáo chỉ tiêu này") in result.output
+    assert indicators(out)["to_cong_nghe_so"]["gia_tri"] == 25  # 37 without Phường Hòa Sơn's 12
+    assert rollup(folder, "--strict", "-o", tmp_path / "strict.yaml").exit_code == 1
