@@ -58,13 +58,13 @@ def unit_file_name(code: str, name: str) -> str:
     return f"{safe_code}-{slug}.yaml" if slug else f"{safe_code}.yaml"
 
 
-def _checked(data: dict, comments: list[str], shown: str) -> bytes:
+def _checked(data: dict, comments: list[str], shown: str, modeline: str | None) -> bytes:
     """The figures file's bytes, read back through the normal loader and checked like any input."""
     from reportgen.compute.indicators import check_indicators
     from reportgen.source.units import read_figures
     from reportgen.writers.figures_yaml import write_figures_yaml
 
-    content = write_figures_yaml(data, comments)
+    content = write_figures_yaml(data, comments, modeline)
     with tempfile.TemporaryDirectory() as folder:
         probe = Path(folder) / "so-lieu.yaml"
         probe.write_bytes(content)
@@ -87,6 +87,7 @@ def _checked(data: dict, comments: list[str], shown: str) -> bytes:
 @reports_user_errors
 def collect_command(workbooks, output, unit_list):
     """Đọc các biểu nhập số liệu đã điền thành tệp số liệu của từng đơn vị."""
+    from reportgen.source.json_schema import modeline_for
     from reportgen.source.units import load_unit_list
     from reportgen.source.workbook import read_workbook
 
@@ -116,8 +117,8 @@ def collect_command(workbooks, output, unit_list):
             comments = [f"Số liệu của {collected.name} (mã {collected.code}), đọc từ biểu {path.name}.",
                         (f"{COLLECTED_MARK} và sẽ được ghi lại khi đọc lại biểu; nếu sửa tay tệp này, "
                          "hãy xóa dòng này để không bị ghi đè.")]
-            content = _checked(collected.data, comments, display_path(path))
             target = folder / unit_file_name(collected.code, collected.name)
+            content = _checked(collected.data, comments, display_path(path), modeline_for(target))
             write_output(target, content, [Path(w) for w in workbooks], COLLECTED_MARK)
             written.append((path, target))
         except ReportError as exc:

@@ -79,6 +79,7 @@ def rollup_command(paths, output, unit_list, breakdown, breakdown_title, strict,
         summary_lines,
         unknown_breakdown,
     )
+    from reportgen.source.json_schema import modeline_for
     from reportgen.source.units import figure_files, load_unit_list, read_all
     from reportgen.writers.figures_yaml import write_figures_yaml
 
@@ -98,7 +99,7 @@ def rollup_command(paths, output, unit_list, breakdown, breakdown_title, strict,
             diags.error(Location("--chi-tiet"), message)
         diags.raise_if_errors(strict)
         data = figures_data(result, layout)
-        write_output(output, write_figures_yaml(data, summary_lines(result, GENERATED_MARK)),
+        write_output(output, write_figures_yaml(data, summary_lines(result, GENERATED_MARK), modeline_for(output)),
                      files + ([Path(unit_list)] if unit_list else []), GENERATED_MARK)
     except ReportError as exc:
         fail(exc)

@@ -388,12 +388,13 @@ def figures_data(rollup: Rollup, layout: Layout) -> dict:
 
 
 def summary_lines(rollup: Rollup, mark: str) -> list[str]:
-    """What the figures file says about itself (its opening comment)."""
-    lines = [f"Số liệu tổng hợp từ {len(rollup.figures)} đơn vị"
+    """What the figures file says about itself (its opening comment); `mark` first, so the next
+    roll-up recognises its own output however long the list of missing units is."""
+    lines = [f"{mark}: sửa số liệu ở tệp của đơn vị rồi tổng hợp lại, không sửa ở đây.",
+             f"Số liệu tổng hợp từ {len(rollup.figures)} đơn vị"
              + (f" (danh sách {rollup.expected.path.name}: {len(rollup.expected.units)} đơn vị)"
                 if rollup.expected else "") + ", cộng tử số và mẫu số, không lấy bình quân các tỷ lệ."]
     if rollup.missing:
         lines.append(f"Chưa báo cáo ({len(rollup.missing)}): "
                      + "; ".join(f"{u.name} ({u.code})" for u in rollup.missing))
-    lines.append(f"{mark}: sửa số liệu ở tệp của đơn vị rồi tổng hợp lại, không sửa ở đây.")
     return lines

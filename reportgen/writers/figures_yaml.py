@@ -16,8 +16,9 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
         return True  # a date shared by several indicators is written out each time, never as &id001
 
 
-def write_figures_yaml(data: dict, comments: list[str], schema_ref: str | None = None) -> bytes:
-    head = [f"# yaml-language-server: $schema={schema_ref}"] if schema_ref else []
+def write_figures_yaml(data: dict, comments: list[str], modeline: str | None = None) -> bytes:
+    """`modeline`: the editors' schema line (`# yaml-language-server: $schema=...`), first."""
+    head = [modeline] if modeline else []
     head += [f"# {line}" if line else "#" for line in comments]
     body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
                      default_flow_style=False)
