@@ -249,3 +249,28 @@ phu_luc:
     result, out = build(tmp_path, text)
     assert result.exit_code == 0, result.output
     assert ["I", "NHÓM MỘT (01 MỤC)"] == rows(out)[2][:2]  # two header rows above
+
+
+def test_a_one_level_kind_may_print_titles_as_typed(tmp_path):
+    kind = KIND.replace("""nhom:
+  - {ma: chu_cai, in_hoa: true, dem: CHỈ TIÊU}
+  - {ma: so, dem: chỉ tiêu}
+  - {ma: phan_cap, nghieng: true}
+""", "nhom: {ma: la_ma, in_hoa: false}\n")
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    (templates / "_chung/bang/nhieu_cap.yaml").write_text(kind, encoding="utf-8")
+    text = HEAD + """\
+noi_dung: ["Xem {{ phu_luc('b') }}."]
+phu_luc:
+  - id: b
+    tieu_de: Bảng
+    bang:
+      loai: nhieu_cap
+      nhom:
+        - ten: Nhiệm vụ của địa phương
+          dong: [{noi_dung: x}]
+"""
+    result, out = build(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert rows(out)[2][:2] == ["I", "Nhiệm vụ của địa phương"]
