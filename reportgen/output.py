@@ -188,6 +188,8 @@ def _folder_lock(folder: Path):
 def _process_alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
+    if os.name == "nt":  # os.kill there would end the process: only the file's age decides
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
