@@ -282,9 +282,20 @@ HOSTILE = {
 }
 
 
+def _wording(p: Path, expression: str) -> str:
+    """The template's indicator wording (mau.yaml cach_viet_chi_tieu), rendered inside every ct.X."""
+    quoted = expression.replace("\\", "\\\\").replace('"', '\\"')
+    append(p, f"{TEMPLATE}/mau.yaml", f'cach_viet_chi_tieu:\n  ty_le: "{quoted}"\n  gia_tri: "{quoted}"\n')
+    return f"{SIX}:"
+
+
 def hostile_cases() -> list[Case]:
     cases = [Case(f"hostile-text-{name}", lambda p, e=expr: set_text_expression(p, e), _build(SIX), expect=expect)
              for name, (expr, expect) in HOSTILE.items()]
+    for name in ("repeat-string", "nested-range", "dunder-class", "macro-infinite"):
+        expr, expect = HOSTILE[name]
+        cases.append(Case(f"hostile-wording-{name}", lambda p, e=expr: _wording(p, e), _build(SIX), expect=expect,
+                          where_exact=False))
     for name in ("repeat-string", "macro-exponential", "nested-range", "mutate-dict", "format-width"):
         expr, expect = HOSTILE[name]
         cases.append(Case(f"hostile-template-{name}",
