@@ -143,6 +143,10 @@ class _Parser:
         self._footnote(note.raw if hasattr(note, "raw") else note)
 
 
+# Every construct of the markup starts with one of these (`[^key]` and `^[...]` with the caret).
+_MARKUP_SIGNS = ("\\", "\n", "*", "^")
+
+
 def parse_inline(text: str, location: Location, diags: Diagnostics, footnotes: dict | None = None,
                  allow_notes: bool = True, used: set | None = None) -> list:
     """Text with markup → a list of Span / Footnote / LineBreak; named footnotes cited are added to `used`.
@@ -150,4 +154,6 @@ def parse_inline(text: str, location: Location, diags: Diagnostics, footnotes: d
     The text is composed (NFC) first: a template's text or a value a template computed
     is printed as composed as the report's own text (which the loader composed)."""
     text = unicodedata.normalize("NFC", text)
+    if not any(sign in text for sign in _MARKUP_SIGNS):
+        return [Span(text)] if text else []  # what the parser gives a text without markup, at once
     return _Parser(text, footnotes or {}, location, diags, allow_notes, used if used is not None else set()).parse()
