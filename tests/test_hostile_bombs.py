@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,6 +97,14 @@ def _many_texts_working(p: Path, count: int) -> None:
     replace_text(p, SIX, "noi_dung:\n", f"noi_dung:\n  - muc: Thử\n    noi_dung:\n{items}")
 
 
+def _zip_bomb(path: Path) -> None:
+    """A .docx whose document.xml unpacks to 200 MB from a few hundred kilobytes."""
+    path.parent.mkdir(exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", "<w:document>" + " " * 200_000_000 + "</w:document>")
+
+
 def _big_narrative(p: Path, size: int) -> None:
     para = "Đây là một đoạn văn bản dài để thử tốc độ dựng báo cáo với nhiều nội dung. " * 10
     count = size // len(para.encode("utf-8"))
@@ -150,6 +159,8 @@ BOMBS = [
     Bomb("texts-over-the-build-cap", lambda p: _many_texts(p, 60, 99_000), "báo cáo in ra quá 1.000.000 ký tự"),
     Bomb("texts-over-the-build-work", lambda p: _many_texts_working(p, 40), "chạy quá 200.000 lượt lặp"),
     Bomb("big-narrative-builds", lambda p: _big_narrative(p, 1_000_000), " → ", code=0),
+    Bomb("check-zip-bomb", lambda p: _zip_bomb(p / "outputs" / "bom.docx"), "giải nén ra 200.000.033 byte, quá giới hạn 30.000.000 byte",
+         code=2, args=("check", "outputs/bom.docx")),
 ]
 
 

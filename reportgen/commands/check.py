@@ -3,10 +3,27 @@
 from __future__ import annotations
 
 import sys
+import zipfile
 
 import click
 
 from reportgen.commands.common import EXIT_INTERNAL, EXIT_INVALID, explain_os_error
+
+MAX_XML_BYTES = 30_000_000  # the XML of a .docx, unpacked; a real one has a few megabytes
+
+
+def _xml_too_large(raw: str) -> str | None:
+    """A .docx whose XML unpacks to more than any document has (a zip bomb): refused unread.
+    The sizes are those the package declares; Python's zipfile never unpacks more."""
+    try:
+        with zipfile.ZipFile(raw) as package:
+            size = sum(i.file_size for i in package.infolist() if i.filename.endswith((".xml", ".rels")))
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError):
+        return None  # not a zip, or unreadable: the reader says which
+    if size > MAX_XML_BYTES:
+        unpacked, limit = (f"{n:,}".replace(",", ".") for n in (size, MAX_XML_BYTES))
+        return f"không kiểm tra: phần XML của tệp giải nén ra {unpacked} byte, quá giới hạn {limit} byte của một văn bản"
+    return None
 
 
 @click.command()
@@ -24,6 +41,11 @@ def check(paths):
                 facts, findings = check_pdf(raw)
                 click.echo("\n".join(f"{raw}: {fact}" for fact in facts))
             else:
+                too_large = _xml_too_large(raw)
+                if too_large:
+                    click.echo(f"{raw}: {too_large}", err=True)
+                    worst = max(worst, EXIT_INTERNAL)
+                    continue
                 findings = check_docx(raw)
         except CheckError as exc:
             click.echo(f"{raw}: {exc}", err=True)
