@@ -257,3 +257,16 @@ def test_a_unit_without_an_indicator_is_a_warning_and_the_total_covers_the_other
             f"{second}); tổng chỉ gồm các đơn vị có báo cáo chỉ tiêu này") in result.output
     assert indicators(out)["to_cong_nghe_so"]["gia_tri"] == 25  # 37 without Phường Hòa Sơn's 12
     assert rollup(folder, "--strict", "-o", tmp_path / "strict.yaml").exit_code == 1
+
+
+def test_a_different_name_is_a_warning_naming_both_files(tmp_path):
+    folder = copy_units(tmp_path, "99001", "99002")
+    first, second = sorted(folder.glob("*.yaml"))
+    second.write_text(second.read_text(encoding="utf-8").replace("ten: Tổ công nghệ số cộng đồng",
+                                                                 "ten: Tổ CNS cộng đồng"), encoding="utf-8")
+    result = rollup(folder, "-o", tmp_path / "t.yaml")
+    assert result.exit_code == 0, result.output
+    where = line_of(second, "- id: to_cong_nghe_so")
+    assert (f'{second}:{where}:5: cảnh báo: chỉ tiêu "to_cong_nghe_so" của {second} có tên "Tổ CNS cộng đồng", '
+            f'khác tên trong {first}: "Tổ công nghệ số cộng đồng" (tổng hợp dùng tên sau)') in result.output
+    assert rollup(folder, "--strict", "-o", tmp_path / "s.yaml").exit_code == 1

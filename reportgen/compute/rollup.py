@@ -200,6 +200,10 @@ def _sum_indicators(figures: list[UnitFigures], diags: Diagnostics) -> list[Tota
                 diags.error(ind.location, f"{label} của {fig.shown} định nghĩa khác với {first_fig.shown}: "
                                           f"{'; '.join(differences)}", related=total.first.location)
                 continue
+            if " ".join(ind.name.split()) != " ".join(total.first.name.split()):
+                diags.warning(ind.location, f'{label} của {fig.shown} có tên "{ind.name}", khác tên trong '
+                                            f'{first_fig.shown}: "{total.first.name}" (tổng hợp dùng tên sau)',
+                              related=total.first.location)
             _fold_extras(total, ind)
             total.add(ind)
             total.by_unit[fig.unit.code] = ind
