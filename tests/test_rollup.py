@@ -270,3 +270,18 @@ def test_a_different_name_is_a_warning_naming_both_files(tmp_path):
     assert (f'{second}:{where}:5: cảnh báo: chỉ tiêu "to_cong_nghe_so" của {second} có tên "Tổ CNS cộng đồng", '
             f'khác tên trong {first}: "Tổ công nghệ số cộng đồng" (tổng hợp dùng tên sau)') in result.output
     assert rollup(folder, "--strict", "-o", tmp_path / "s.yaml").exit_code == 1
+
+
+def test_a_task_listed_twice_by_one_unit_counts_once(tmp_path):
+    folder = copy_units(tmp_path, "99001")
+    unit = next(folder.glob("*.yaml"))
+    text = unit.read_text(encoding="utf-8")
+    unit.write_text(text + "        - noi_dung: Kiện toàn Tổ công nghệ số cộng đồng ở các thôn, tổ dân phố\n"
+                           "          trang_thai: dang_trien_khai\n", encoding="utf-8")
+    out = tmp_path / "t.yaml"
+    result = rollup(folder, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "cảnh báo: nhiệm vụ này đã có ở một dòng trên của cùng đơn vị; chỉ tính dòng đầu" in result.output
+    rows = yaml.safe_load(out.read_text(encoding="utf-8"))["phu_luc"][0]["bang"]["dong"]
+    assert rows[1] == {"noi_dung": "Kiện toàn Tổ công nghệ số cộng đồng ở các thôn, tổ dân phố", "so_don_vi": 1,
+                       "hoan_thanh": 1}

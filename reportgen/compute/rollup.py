@@ -222,22 +222,34 @@ def _task_text(row) -> str | None:
     return " ".join(raw.split()) if raw else None
 
 
+def _task_rows(fig: UnitFigures):
+    for appendix_id, table in fig.tables:
+        for group in table.groups:
+            for row in group.rows:
+                text = _task_text(row)
+                if row.status is not None and text is not None:
+                    yield appendix_id, text, row
+
+
 def _tally_tasks(figures: list[UnitFigures], diags: Diagnostics) -> list[TaskTally]:
+    """How many units gave each status to each task (the same `noi_dung`); a unit counts once."""
     tallies: dict[tuple, TaskTally] = {}
     for fig in figures:
-        for appendix_id, table in fig.tables:
-            for group in table.groups:
-                for row in group.rows:
-                    text = _task_text(row)
-                    if row.status is None or text is None:
-                        continue
-                    if row.status not in TASK_STATUSES:
-                        diags.error(row.location, f'trạng thái "{row.status}" không tổng hợp được; dùng một trong: '
-                                                  f"{', '.join(TASK_STATUSES)}{suggestion(row.status, TASK_STATUSES)}")
-                        continue
-                    tally = tallies.setdefault((appendix_id, text.casefold()), TaskTally(appendix_id, text, Counter()))
-                    tally.counts[row.status] += 1
-                    tally.units += 1
+        counted: dict[tuple, object] = {}
+        for appendix_id, text, row in _task_rows(fig):
+            key = (appendix_id, text.casefold())
+            if row.status not in TASK_STATUSES:
+                diags.error(row.location, f'trạng thái "{row.status}" không tổng hợp được; dùng một trong: '
+                                          f"{', '.join(TASK_STATUSES)}{suggestion(row.status, TASK_STATUSES)}")
+                continue
+            if key in counted:
+                diags.warning(row.location, "nhiệm vụ này đã có ở một dòng trên của cùng đơn vị; chỉ tính dòng đầu",
+                              related=counted[key])
+                continue
+            counted[key] = row.location
+            tally = tallies.setdefault(key, TaskTally(appendix_id, text, Counter()))
+            tally.counts[row.status] += 1
+            tally.units += 1
     return list(tallies.values())
 
 
