@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Literal, Union
 
-from babel.numbers import format_decimal
-
 LOCALE = "vi_VN"
 PERCENT_SIGN = "%"  # written right after the figure, no space: 95,14%
 
@@ -22,9 +20,12 @@ Number = Union[int, float, Decimal]
 # Enough digits that money in the 10^15+ range never loses precision.
 _PRECISION = 60
 
-# Babel rounds half-even; rounding is done here first (half-up), so babel
-# only places the vi_VN group and decimal symbols.
-_PATTERN = "#,##0.###"
+# vi_VN's symbols in CLDR: "." between groups of three digits, "," before the decimals. The
+# figures are written as babel's format_decimal(..., format="#,##0.###", locale="vi_VN",
+# decimal_quantization=False) writes them (tests/test_formatting_babel.py compares the two on
+# many values), without importing babel and loading its locale data in every build.
+GROUP_SIGN = "."
+DECIMAL_SIGN = ","
 
 MONEY_UNITS = {
     "dong": (Decimal(1), 0, "đồng"),
@@ -82,10 +83,19 @@ def number(value: Number, decimals: int | None = None) -> str:
     exact = to_decimal(value) if decimals is None else round_half_up(value, decimals)
     with localcontext() as ctx:
         ctx.prec = _PRECISION
-        return format_decimal(
-            _drop_trailing_zeros(exact), format=_PATTERN, locale=LOCALE,
-            decimal_quantization=False,
-        )
+        return _written(_drop_trailing_zeros(exact))
+
+
+def _written(value: Decimal) -> str:
+    """All the digits of `value` (rounding is done before), grouped by three, in vi_VN's signs."""
+    sign, digits, exponent = value.as_tuple()
+    text = "".join(map(str, digits))
+    if exponent >= 0:
+        whole, fraction = text + "0" * exponent, ""
+    else:
+        whole, fraction = text[:exponent] or "0", text[exponent:].rjust(-exponent, "0")
+    grouped = f"{int(whole):,}".replace(",", GROUP_SIGN)
+    return ("-" if sign else "") + grouped + (DECIMAL_SIGN + fraction if fraction else "")
 
 
 def percent(value: Number, decimals: int = 2) -> str:

@@ -10,13 +10,28 @@ the speed of validation, never its outcome.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Mapping, Sequence, Sized
+from collections.abc import Container, Mapping, Sequence, Sized
 from functools import lru_cache
 
-from cerberus import Validator
-
-_TYPES = Validator.types_mapping
+# cerberus's types (Validator.types_mapping) as (included, excluded) classes, written here so
+# that the quick walk does not import cerberus (and importlib.metadata, which it imports): most
+# reports never need cerberus. tests/test_conforms_types.py holds them equal to cerberus's.
+_TYPES = {
+    "binary": ((bytes, bytearray), ()),
+    "boolean": ((bool,), ()),
+    "container": ((Container,), (str,)),
+    "date": ((dt.date,), ()),
+    "datetime": ((dt.datetime,), ()),
+    "dict": ((Mapping,), ()),
+    "float": ((float, int), ()),
+    "integer": ((int,), ()),
+    "list": ((Sequence,), (str,)),
+    "number": ((int, float), (bool,)),
+    "set": ((set,), ()),
+    "string": ((str,), ()),
+}
 _HANDLED = {"type", "required", "nullable", "empty", "regex", "allowed", "min", "max", "excludes", "dependencies",
             "schema", "valuesrules", "keysrules", "meta"}
 
@@ -31,7 +46,8 @@ def _has_type(value, names) -> bool:
         kind = _TYPES.get(name)
         if kind is None:
             return False
-        if isinstance(value, kind.included_types) and not isinstance(value, kind.excluded_types):
+        included, excluded = kind
+        if isinstance(value, included) and not isinstance(value, excluded):
             return True
     return False
 
@@ -40,7 +56,21 @@ def _names(rule) -> list:
     return rule if isinstance(rule, (list, tuple)) else [rule]
 
 
+def _oneof_conforms(value, rules: dict, document: Mapping) -> bool:
+    """`oneof` whose choices each name a type (a mapping or a list of them): sure when the value
+    has the type of exactly one choice, so the others fail, and satisfies that one (with the
+    field's other rules, as cerberus merges them)."""
+    choices = rules["oneof"]
+    if not isinstance(choices, (list, tuple)) or not all(isinstance(c, dict) and "type" in c for c in choices):
+        return False
+    typed = [choice for choice in choices if _has_type(value, choice["type"])]
+    others = {rule: constraint for rule, constraint in rules.items() if rule != "oneof"}
+    return len(typed) == 1 and _value_conforms(value, {**others, **typed[0]}, document)
+
+
 def _value_conforms(value, rules: dict, document: Mapping) -> bool:
+    if "oneof" in rules:
+        return _oneof_conforms(value, rules, document)
     if not set(rules) <= _HANDLED:
         return False
     if value is None:

@@ -9,9 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-
-from cerberus import Validator
-from cerberus import errors as cerr
+from typing import TYPE_CHECKING
 
 from reportgen.errors import Diagnostics, suggestion
 from reportgen.source import schema as S
@@ -19,6 +17,12 @@ from reportgen.source.conforms import conforms
 from reportgen.source.loader import LoadedYaml
 from reportgen.source.markup import check_markup
 from reportgen.source.reading import read_values, unreadable
+
+if TYPE_CHECKING:
+    from cerberus import Validator
+
+# cerberus (and importlib.metadata, which it imports) is imported only when the quick walk
+# (conforms) is in doubt: a report that conforms never needs it.
 
 _TYPE_NAMES = {
     "string": "một chuỗi văn bản",
@@ -57,6 +61,8 @@ def _expected_types(constraint) -> str:
 
 
 def _leaf_errors(error_list):
+    from cerberus import errors as cerr
+
     for error in error_list:
         if error.is_group_error and error.code not in (cerr.NONEOF.code, cerr.ONEOF.code, cerr.ANYOF.code):
             yield from _leaf_errors(error.child_errors)
@@ -65,6 +71,8 @@ def _leaf_errors(error_list):
 
 
 def _message(error, known: list[str]) -> str:
+    from cerberus import errors as cerr
+
     code = error.code
     if code == cerr.UNKNOWN_FIELD.code:
         field = error.document_path[-1]
@@ -116,6 +124,8 @@ def _validator(schema: dict, allow_unknown: bool) -> Validator:
     validating a small mapping (a roll-up validates thousands of files against the same schema)."""
     key = (id(schema), allow_unknown)
     if key not in _VALIDATORS:
+        from cerberus import Validator
+
         _VALIDATORS[key] = (schema, Validator(schema, allow_unknown=allow_unknown))  # keeps `schema` alive
     return _VALIDATORS[key][1]
 
@@ -133,6 +143,8 @@ def check_mapping(document: dict, schema: dict, path: tuple, loaded: LoadedYaml,
     validator = _validator(schema, allow_unknown)
     if validator.validate(document):
         return not read_failed
+    from cerberus import errors as cerr
+
     for error in _leaf_errors(validator._errors):
         field = path + tuple(error.document_path)
         if unreadable(loaded, field):

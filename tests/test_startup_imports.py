@@ -1,0 +1,42 @@
+"""Start-up: `reportgen --help` loads none of the heavy libraries, and a build loads only the
+ones its stages use (a report that conforms to the schema never loads cerberus)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAVY = ["babel", "cerberus", "jinja2", "lxml", "yaml", "openpyxl", "pyhanko", "pdfplumber", "docx", "ruamel",
+         "importlib.metadata"]
+
+PROBE = """
+import json, runpy, sys
+heavy = json.loads(sys.argv[2])
+sys.argv = ["reportgen", *json.loads(sys.argv[1])]
+try:
+    runpy.run_module("reportgen", run_name="__main__")
+except SystemExit:
+    pass
+sys.stderr.write("\\nMODULES " + json.dumps(sorted(m for m in heavy if m in sys.modules)) + "\\n")
+"""
+
+
+def loaded_modules(args: list[str], cwd: Path) -> list[str]:
+    result = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args), json.dumps(HEAVY)], check=False,
+                            cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    line = next(x for x in result.stderr.splitlines() if x.startswith("MODULES "))
+    return json.loads(line.removeprefix("MODULES "))
+
+
+def test_help_loads_no_heavy_library(tmp_path):
+    assert loaded_modules(["--help"], tmp_path) == []
+
+
+def test_a_build_loads_only_what_its_stages_use(tmp_path):
+    out = tmp_path / "bao-cao.docx"
+    modules = loaded_modules(["build", str(ROOT / "inputs" / "binh-dinh-2024-6thang.yaml"), "-o", str(out)], ROOT)
+    assert out.exists()
+    assert modules == ["jinja2", "lxml", "yaml"]
