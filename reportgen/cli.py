@@ -1,34 +1,50 @@
-"""The `reportgen` command group; each command's body lives in `reportgen.commands`."""
+"""The `reportgen` command group; each command's body lives in `reportgen.commands`.
+
+A command's module is imported when the command is run (or its help shown), so that
+starting one command never loads the others and what they need.
+"""
 
 from __future__ import annotations
+
+import importlib
 
 import click
 
 # First: Click's own messages are translated before any command's parameters are made.
 from reportgen.commands.vietnamese import VietnameseGroup  # isort: skip
 
-from reportgen.commands.build import build
-from reportgen.commands.check import check
-from reportgen.commands.diff import diff_command
-from reportgen.commands.export import export_command
-from reportgen.commands.form import collect_command, form_command
-from reportgen.commands.init import init
-from reportgen.commands.new import new_report
-from reportgen.commands.rollup import rollup_command
-from reportgen.commands.schema import schema
-from reportgen.commands.sign import sign_command
-from reportgen.commands.templates_list import templates_command
-from reportgen.commands.validate import validate
+# name -> (module in reportgen.commands, the command in it)
+COMMANDS = {
+    "build": ("build", "build"),
+    "validate": ("validate", "validate"),
+    "schema": ("schema", "schema"),
+    "new": ("new", "new_report"),
+    "diff": ("diff", "diff_command"),
+    "check": ("check", "check"),
+    "rollup": ("rollup", "rollup_command"),
+    "export": ("export", "export_command"),
+    "form": ("form", "form_command"),
+    "collect": ("form", "collect_command"),
+    "init": ("init", "init"),
+    "templates": ("templates_list", "templates_command"),
+    "sign": ("sign", "sign_command"),
+}
 
 
-@click.group(cls=VietnameseGroup, context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(VietnameseGroup):
+    """The commands of COMMANDS, each imported from its module the first time it is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in COMMANDS:
+            module, attribute = COMMANDS[name]
+            self.add_command(getattr(importlib.import_module(f"reportgen.commands.{module}"), attribute), name)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="reportgen")
 def main() -> None:
     """reportgen: báo cáo hành chính theo Nghị định 30/2020/NĐ-CP từ tệp YAML."""
-
-
-for command in (build, validate, schema, new_report, diff_command, check, rollup_command, export_command,
-                form_command, collect_command,
-                init, templates_command):
-    main.add_command(command)
-main.add_command(sign_command)

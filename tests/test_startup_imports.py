@@ -24,8 +24,8 @@ sys.stderr.write("\\nMODULES " + json.dumps(sorted(m for m in heavy if m in sys.
 """
 
 
-def loaded_modules(args: list[str], cwd: Path) -> list[str]:
-    result = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args), json.dumps(HEAVY)], check=False,
+def loaded_modules(args: list[str], cwd: Path, watched: list[str] = HEAVY) -> list[str]:
+    result = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args), json.dumps(watched)], check=False,
                             cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=120)
     line = next(x for x in result.stderr.splitlines() if x.startswith("MODULES "))
     return json.loads(line.removeprefix("MODULES "))
@@ -40,3 +40,8 @@ def test_a_build_loads_only_what_its_stages_use(tmp_path):
     modules = loaded_modules(["build", str(ROOT / "inputs" / "binh-dinh-2024-6thang.yaml"), "-o", str(out)], ROOT)
     assert out.exists()
     assert modules == ["jinja2", "lxml", "yaml"]
+
+
+def test_a_command_loads_no_other_command(tmp_path):
+    others = [f"reportgen.commands.{name}" for name in ("sign", "form", "export", "rollup", "init", "check", "new")]
+    assert loaded_modules(["validate", str(ROOT / "inputs" / "binh-dinh-2024-6thang.yaml")], ROOT, others) == []
