@@ -135,11 +135,14 @@ def check_target(target: Path, suffix: str, reads=(), protected_roots=(), new_on
             if other is not None and _same_file(here, other):
                 raise _refuse(target, f"đây là tệp đầu vào mà lệnh này đọc ({display_path(read)}); "
                                       "không ghi đè, hãy chọn tệp kết quả khác (-o)")
+    if new_only and (here is not None or os.path.lexists(target)):
+        raise _refuse(target, f"đã có tệp {display_path(target)}; lệnh này chỉ tạo tệp mới, không ghi đè "
+                              "tệp có sẵn: hãy chọn tên khác")
     folder = _protected_folder(target, protected_roots)
-    if folder is not None and not (new_only and here is None and not os.path.lexists(target)):
+    if folder is not None and not new_only:
         raise _refuse(target, f"không ghi vào thư mục {display_path(folder)}: thư mục này chứa tệp đầu vào "
                               "hoặc mẫu; kết quả ghi vào outputs/ hoặc nơi khác (-o)")
-    if here is not None and (new_only or not is_our_output(target, suffix)):
+    if here is not None and not is_our_output(target, suffix):
         raise _refuse(target, f"đã có tệp {display_path(target)} không phải {kind} do reportgen tạo ra "
                               "(hoặc đã được sửa sau đó); không ghi đè. Hãy đổi tên hoặc xóa tệp đó, "
                               "hoặc chọn tệp kết quả khác (-o)")
