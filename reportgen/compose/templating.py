@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 
+from reportgen.compose.code_cache import code_cache
 from reportgen.compose.sandbox import BoundedSandbox, LimitExceeded
 from reportgen.errors import (
     Diagnostics,
@@ -49,6 +50,7 @@ def make_environment(search_path: list[str], filters: dict, globals_: dict) -> B
     )
     env.filters.update(filters)
     env.globals.update(globals_)
+    env.bytecode_cache = code_cache(env)  # the template files' code, kept between runs
     return env
 
 
@@ -134,7 +136,8 @@ class Renderer:
             env = self.env
             key = (type(env), frozenset(env.filters), frozenset(env.tests), raw)
             if key not in _COMPILED_CODE:
-                _COMPILED_CODE[key] = env.compile(raw)
+                cache = env.bytecode_cache
+                _COMPILED_CODE[key] = cache.text_code(env, raw) if cache else env.compile(raw)
             self._compiled[raw] = env.template_class.from_code(env, _COMPILED_CODE[key], env.make_globals(None))
         return self._compiled[raw]
 

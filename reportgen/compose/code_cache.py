@@ -1,0 +1,101 @@
+"""Jinja's compiled code for the template's files and the report's texts, kept between runs.
+
+Compiling a text costs about a millisecond (parsing, the sandbox's rewriting, Python's
+compiler); a report has dozens, and the next build of the same report, or of next
+period's, has the same ones. The code is kept in the user's cache folder
+(`REPORTGEN_CACHE`, else `%LOCALAPPDATA%\\reportgen` on Windows, `$XDG_CACHE_HOME/reportgen`
+or `~/.cache/reportgen`), one file per text, keyed by the text, the template file's path,
+the versions of Python and Jinja, the filters and the source of the sandbox and of the environment's settings: any change
+compiles again. `REPORTGEN_CACHE=0` turns it off. A folder that cannot be written only means
+compiling every time; the output is the same either way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+import jinja2
+from jinja2.bccache import Bucket
+
+# Texts longer than this are compiled each time rather than stored (no real text is this long).
+MAX_CACHED_TEXT = 20_000
+
+
+def cache_folder() -> Path | None:
+    chosen = os.environ.get("REPORTGEN_CACHE")
+    if chosen == "0":
+        return None
+    if chosen:
+        base = Path(chosen)
+    elif os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        base = Path(os.environ["LOCALAPPDATA"]) / "reportgen"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportgen"
+    folder = base / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return folder if os.access(folder, os.W_OK) else None
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class CodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's file cache with a key that says everything the compiled code depends on."""
+
+    def __init__(self, folder: Path, salt: str):
+        super().__init__(str(folder), "%s.code")
+        self.salt = salt
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return _digest(self.salt, name, filename or "")
+
+    def get_source_checksum(self, source: str) -> str:
+        return _digest(self.salt, source)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass  # a full disk or a folder made read-only: the next run compiles again
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            bucket.reset()
+
+    def text_code(self, env: jinja2.Environment, raw: str):
+        """The compiled code of a YAML text (compiled and stored when not kept yet)."""
+        if len(raw) > MAX_CACHED_TEXT:
+            return env.compile(raw)
+        bucket = self.get_bucket(env, _digest(raw), None, raw)
+        if bucket.code is None:
+            bucket.code = env.compile(raw)
+            self.set_bucket(bucket)
+        return bucket.code
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+_CACHES: dict[tuple, CodeCache | None] = {}
+
+
+def code_cache(env: jinja2.Environment) -> CodeCache | None:
+    """The cache for environments like `env` (same class, filters and tests), or None when off."""
+    key = (type(env), frozenset(env.filters), frozenset(env.tests), os.environ.get("REPORTGEN_CACHE"))
+    if key not in _CACHES:
+        folder = cache_folder()
+        salt = _digest(sys.version, sys.implementation.cache_tag or "", jinja2.__version__, type(env).__qualname__,
+                       ",".join(sorted(env.filters)), ",".join(sorted(env.tests)),
+                       *(_file_digest(Path(__file__).with_name(name)) for name in ("sandbox.py", "templating.py")))
+        _CACHES[key] = CodeCache(folder, salt) if folder else None
+    return _CACHES[key]
