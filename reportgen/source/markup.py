@@ -16,6 +16,7 @@ from reportgen.errors import Diagnostics, Location
 from reportgen.source.loader import LoadedYaml
 
 _SIGNS = re.compile(r"[*^\[{]")
+_ANY_SIGN = re.compile(r"[\\*^\[{]")  # every character `unclosed` acts on
 _OPENS_AFTER = re.compile(r"[\w“\"‘'(\[]")
 CLOSING = {"***": "***", "**": "**", "*": "*", "^[": "]", "[^": "]", "{{": "}}", "{%": "%}"}
 _WHAT = {"***": "in đậm nghiêng", "**": "in đậm", "*": "in nghiêng", "^[": "chú thích", "[^": "tên chú thích",
@@ -110,7 +111,8 @@ def unclosed(text: str) -> list[tuple[int, str]]:
                     found.append((i, run))
                 i += len(run)
                 continue
-            i += 1
+            following = _ANY_SIGN.search(text, i + 1)  # nothing between here and there is markup
+            i = following.start() if following else len(text)
     return sorted(found + open_stars)
 
 
