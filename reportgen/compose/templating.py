@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from reportgen.compose.code_cache import code_cache
+from reportgen.compose.jinja_messages import explain_syntax
 from reportgen.compose.sandbox import BoundedSandbox, LimitExceeded
 from reportgen.errors import (
     Diagnostics,
@@ -103,13 +104,13 @@ def _explain(exc: BaseException, names: list[str]) -> str:
         missing = quoted[-1] if "has no attribute" in message and quoted else quoted[0] if quoted else message
         return f'tên "{missing}" không được định nghĩa{suggestion(missing, names)}'
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return f"lỗi cú pháp Jinja: {exc.message}"
+        return explain_syntax(exc.message)
     if isinstance(exc, jinja2.exceptions.SecurityError):
         return _explain_security(exc)
     if isinstance(exc, ReferenceProblem):
         return str(exc)
     if isinstance(exc, jinja2.TemplateError):
-        return f"lỗi khi tính biểu thức: {exc.message or type(exc).__name__}"
+        return "lỗi khi tính biểu thức (mẫu Jinja không dùng được ở đây)"
     for kind, text in _PYTHON_ERRORS.items():
         if isinstance(exc, kind):
             return f"lỗi khi tính biểu thức: {text}"
