@@ -106,3 +106,36 @@ def test_two_appendices_are_numbered_in_roman_and_references_resolve(tmp_path):
     assert "(Kèm theo Báo cáo số 05/BC-UBND ngày 07/01/2025 của Ủy ban nhân dân tỉnh Bình Định)" in texts
     second = doc.sections[2]
     assert round(second.page_width.mm) == 210  # huong: doc keeps this appendix portrait
+
+
+def _build_with_costs(tmp_path, costs):
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    (templates / "_chung/bang/kinh_phi.yaml").write_text(KIND, encoding="utf-8")
+    report = tmp_path / "r.yaml"
+    text = REPORT
+    for old, new in zip(('"1.500.000"', '"2.000.000"', '"500.000"'), costs):
+        text = text.replace(old, new)
+    report.write_text(text, encoding="utf-8")
+    return report, run_cli("build", report, "-o", tmp_path / "r.docx")
+
+
+def test_totals_read_figures_the_vietnamese_way(tmp_path):
+    _, result = _build_with_costs(tmp_path, ('"1.500.000,5"', '"2.000.000"', '"1,5"'))
+    assert result.exit_code == 0, result.output
+    table = rows(Document(str(tmp_path / "r.docx")).tables[-1])
+    assert table[-1][1:] == ["Tổng cộng", "3.500.002"]  # 3.500.002 = 1.500.000,5 + 2.000.000 + 1,5
+
+
+def test_text_in_a_summed_column_is_said_at_its_line(tmp_path):
+    report, result = _build_with_costs(tmp_path, ('"1.500.000"', '"chưa có"', '"500.000"'))
+    line = next(i for i, l in enumerate(report.read_text(encoding="utf-8").splitlines(), 1) if "chưa có" in l)
+    assert result.exit_code == 0, result.output
+    assert f"r.yaml:{line}:" in result.output
+    assert 'cột "Kinh phí (đồng)" được cộng vào dòng tổng nhưng ô này không phải là số ("chưa có")' in result.output
+
+
+def test_a_figure_written_the_english_way_in_a_summed_column_is_an_error(tmp_path):
+    _, result = _build_with_costs(tmp_path, ('"1,500,000"', '"2.000.000"', '"500.000"'))
+    assert result.exit_code == 1
+    assert "viết theo kiểu Việt Nam: 1.500.000" in result.output

@@ -7,6 +7,7 @@ hierarchical), group rows nested to any depth with their codes and counts, statu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -107,14 +108,35 @@ def _plain(cell) -> str | None:
     return None
 
 
-def _number_of(cell) -> Decimal | None:
+def _number_of(cell, column_title: str, diags: Diagnostics | None) -> Decimal | None:
+    """A cell's figure for the total row, read the Vietnamese way (`1.423.297`, `95,5`).
+
+    A figure that reads two ways, or text where a figure is summed, is said at the cell."""
     text = _plain(cell)
-    if text is None:
+    if not text or text == REPEAT_MARK:
         return None
     try:
-        return Decimal(text.replace(".", "").replace(",", "."))
-    except InvalidOperation:
-        return None
+        return Decimal(_read_cell_figure(text).digits)
+    except F.ReadingError as exc:
+        if diags is None:
+            return None
+        if _LOOKS_NUMERIC.match(text):
+            diags.error(cell.location, f'cột "{column_title}" được cộng vào dòng tổng: {exc}')
+        else:
+            diags.warning(cell.location, f'cột "{column_title}" được cộng vào dòng tổng nhưng ô này '
+                                         f'không phải là số ("{text}"): ô không được cộng')
+    return None
+
+
+def _read_cell_figure(text: str) -> F.NumberReading:
+    """In a summed column `500.000` is five hundred thousand; decimals are written `95,5`."""
+    try:
+        return F.read_number(text, whole=True)
+    except F.ReadingError:
+        return F.read_number(text)
+
+
+_LOOKS_NUMERIC = re.compile(r"^[-+−]?[\d.,\s\u00a0]+$")
 
 
 def _group_code(style: str, index: int, explicit: str | None, parent_code: str = "") -> str:
@@ -193,7 +215,7 @@ class _State:
     def __post_init__(self):
         self.totals = {key: Decimal(0) for key in self.total_columns}
 
-    def repeat_and_total(self, cells: list, columns: list[Column]) -> None:
+    def repeat_and_total(self, cells: list, columns: list[Column], diags: Diagnostics | None = None) -> None:
         for i, col in enumerate(columns):
             text = _plain(cells[i])
             if col.key in self.repeat_columns:
@@ -201,7 +223,7 @@ class _State:
                     cells[i] = REPEAT_MARK
                 self.previous[col.key] = text
             if col.key in self.total_columns:
-                value = _number_of(cells[i])
+                value = _number_of(cells[i], col.title, diags)
                 if value is not None:
                     self.totals[col.key] += value
 
@@ -276,7 +298,7 @@ class TableBuilder:
             state.serial += 1
             stt = ".".join(str(i) for i in path + (row_index,)) if state.numbering == "phan_cap" else str(state.serial)
             cells = self._row_cells(row, computed.columns, statuses, stt)
-            state.repeat_and_total(cells, computed.columns)
+            state.repeat_and_total(cells, computed.columns, self.diags)
             computed.rows.append(OutRow("data", cells))
             computed.row_facts.append((group.id, row.status))
             computed.row_groups.append(frozenset(g for g in state.ancestors if g))
