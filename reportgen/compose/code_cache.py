@@ -33,7 +33,10 @@ def cache_folder() -> Path | None:
     elif os.name == "nt" and os.environ.get("LOCALAPPDATA"):
         base = Path(os.environ["LOCALAPPDATA"]) / "reportgen"
     else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportgen"
+        try:
+            base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportgen"
+        except RuntimeError:  # no home folder (a service account): no cache
+            return None
     folder = base / "jinja"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
