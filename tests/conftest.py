@@ -9,11 +9,30 @@ from reportgen.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 
 def run_cli(*args):
     result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
     return result
+
+
+def project_with_templates(tmp_path: Path, kinds: dict[str, str] | None = None) -> Path:
+    """A copy of the repository's templates in tmp_path/templates, with extra table kinds
+    ({name: YAML text}) written into _chung/bang/; returns the templates folder."""
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates, dirs_exist_ok=True)
+    for name, text in (kinds or {}).items():
+        (templates / "_chung/bang" / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return templates
+
+
+def build_report(tmp_path: Path, text: str, *options):
+    """Write `text` to tmp_path/r.yaml and build it to tmp_path/r.docx; returns (result, out)."""
+    report = tmp_path / "r.yaml"
+    report.write_text(text, encoding="utf-8")
+    out = tmp_path / "r.docx"
+    return run_cli("build", *options, report, "-o", out), out
 
 
 class Built:
@@ -30,7 +49,7 @@ def mini_copy(tmp_path):
     """A copy of the small report inside a project layout (templates found from the repo)."""
     folder = tmp_path / "inputs"
     shutil.copytree(MINI, folder)
-    (tmp_path / "templates").symlink_to(Path(__file__).resolve().parents[1] / "templates")
+    (tmp_path / "templates").symlink_to(TEMPLATES)
     return folder / "report.yaml"
 
 

@@ -1,10 +1,9 @@
 """Indicators as a template author uses them: declared once, printed through Jinja, checked."""
 
-import shutil
 import textwrap
-from pathlib import Path
 
 import pytest
+from conftest import TEMPLATES, project_with_templates
 
 from reportgen.errors import ReportError
 from reportgen.pipeline import prepare
@@ -22,7 +21,7 @@ luu: VT
 
 
 def write(tmp_path, indicators: str, text: str):
-    (tmp_path / "templates").symlink_to(Path(__file__).resolve().parents[1] / "templates")
+    (tmp_path / "templates").symlink_to(TEMPLATES)
     body = HEAD + "chi_tieu:\n" + textwrap.indent(textwrap.dedent(indicators), "  ") + \
         "noi_dung:\n  - " + repr(text).replace("\\'", "'") + "\n"
     path = tmp_path / "r.yaml"
@@ -184,9 +183,7 @@ def test_unit_missing_where_printed(tmp_path):
 
 
 def test_template_sets_the_percentage_rounding(tmp_path):
-    templates = tmp_path / "templates"
-    real = Path(__file__).resolve().parents[1] / "templates"
-    shutil.copytree(real, templates)
+    templates = project_with_templates(tmp_path)
     settings = templates / "de-an-06-bao-cao/mau.yaml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("ty_le_thap_phan: 2", "ty_le_thap_phan: 1"),
                         encoding="utf-8")

@@ -2,17 +2,13 @@
 table (running, per group, hierarchical, typed), columns hidden/reordered/renamed per report,
 explicit appendix labels, "(Ban hành kèm theo ...)", and the (1) / (i) / "Một là," levels."""
 
-import shutil
 import zipfile
-from pathlib import Path
 
-from conftest import run_cli
+from conftest import build_report, project_with_templates
 from docx import Document
 
 from reportgen.check import check_docx
 from reportgen.compute.numbering import enumeration_label
-
-ROOT = Path(__file__).resolve().parents[1]
 
 KIND = """\
 ten: Bảng chỉ tiêu nhiều cấp
@@ -83,15 +79,10 @@ noi_dung:
 
 
 def build(tmp_path, yaml_text: str, strict: bool = False):
-    templates = tmp_path / "templates"
-    if not templates.exists():
-        shutil.copytree(ROOT / "templates", templates)
-        (templates / "_chung/bang/nhieu_cap.yaml").write_text(KIND, encoding="utf-8")
-    report = tmp_path / "r.yaml"
-    report.write_text(yaml_text, encoding="utf-8")
-    out = tmp_path / "r.docx"
-    result = run_cli("build", *(["--strict"] if strict else []), report, "-o", out)
-    return result, out
+    """Builds with the multi-level KIND unless the test already set up its own templates."""
+    if not (tmp_path / "templates").exists():
+        project_with_templates(tmp_path, kinds={"nhieu_cap": KIND})
+    return build_report(tmp_path, yaml_text, *(["--strict"] if strict else []))
 
 
 def rows(out):
@@ -232,9 +223,7 @@ def test_one_level_kinds_keep_capital_titles(tmp_path):
   - {ma: so, dem: chỉ tiêu}
   - {ma: phan_cap, nghieng: true}
 """, "nhom: {ma: la_ma, dem: MỤC}\n")
-    templates = tmp_path / "templates"
-    shutil.copytree(ROOT / "templates", templates)
-    (templates / "_chung/bang/nhieu_cap.yaml").write_text(kind, encoding="utf-8")
+    project_with_templates(tmp_path, kinds={"nhieu_cap": kind})
     text = HEAD + """\
 noi_dung: ["Xem {{ phu_luc('b') }}."]
 phu_luc:
@@ -257,9 +246,7 @@ def test_a_one_level_kind_may_print_titles_as_typed(tmp_path):
   - {ma: so, dem: chỉ tiêu}
   - {ma: phan_cap, nghieng: true}
 """, "nhom: {ma: la_ma, in_hoa: false}\n")
-    templates = tmp_path / "templates"
-    shutil.copytree(ROOT / "templates", templates)
-    (templates / "_chung/bang/nhieu_cap.yaml").write_text(kind, encoding="utf-8")
+    project_with_templates(tmp_path, kinds={"nhieu_cap": kind})
     text = HEAD + """\
 noi_dung: ["Xem {{ phu_luc('b') }}."]
 phu_luc:

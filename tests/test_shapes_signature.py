@@ -1,15 +1,10 @@
 """The signature block as real reports have it: TM. without KT., a draft with the signer's name
 left blank (a warning, the room kept), two signers side by side (văn bản liên tịch)."""
 
-import shutil
-from pathlib import Path
-
-from conftest import run_cli
+from conftest import build_report, project_with_templates
 from docx import Document
 
 from reportgen.check import check_docx
-
-ROOT = Path(__file__).resolve().parents[1]
 
 REPORT = """\
 mau: de-an-06-bao-cao
@@ -27,11 +22,8 @@ noi_dung:
 
 
 def _build(tmp_path, text, *args):
-    shutil.copytree(ROOT / "templates", tmp_path / "templates", dirs_exist_ok=True)
-    report = tmp_path / "r.yaml"
-    report.write_text(text, encoding="utf-8")
-    out = tmp_path / "r.docx"
-    return run_cli("build", *args, report, "-o", out), out
+    project_with_templates(tmp_path)
+    return build_report(tmp_path, text, *args)
 
 
 def _signature_cells(out):

@@ -1,13 +1,8 @@
 """Targets of several kinds printed as the originals write them and judged right; rate-only
 figures and several parts in a table cell; the directing document printed from the indicator."""
 
-import shutil
-from pathlib import Path
-
-from conftest import run_cli
+from conftest import build_report, project_with_templates
 from docx import Document
-
-ROOT = Path(__file__).resolve().parents[1]
 
 KIND = """\
 ten: Bảng chỉ tiêu có đánh giá
@@ -91,13 +86,8 @@ phu_luc:
 
 
 def _build(tmp_path, text=REPORT):
-    templates = tmp_path / "templates"
-    shutil.copytree(ROOT / "templates", templates)
-    (templates / "_chung/bang/danh_gia.yaml").write_text(KIND, encoding="utf-8")
-    report = tmp_path / "r.yaml"
-    report.write_text(text, encoding="utf-8")
-    out = tmp_path / "r.docx"
-    return run_cli("build", "--strict", report, "-o", out), out
+    project_with_templates(tmp_path, kinds={"danh_gia": KIND})
+    return build_report(tmp_path, text, "--strict")
 
 
 def test_targets_print_as_the_originals_write_them_and_are_judged(tmp_path):

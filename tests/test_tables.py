@@ -1,13 +1,7 @@
 """Table kinds as data: indicator tables filled from declarations, totals, STT modes, appendix labels."""
 
-import shutil
-from pathlib import Path
-
+from conftest import build_report, project_with_templates
 from docx import Document
-
-from conftest import run_cli
-
-ROOT = Path(__file__).resolve().parents[1]
 
 REPORT = """\
 mau: de-an-06-bao-cao
@@ -65,13 +59,8 @@ cot:
 
 
 def build(tmp_path):
-    templates = tmp_path / "templates"
-    shutil.copytree(ROOT / "templates", templates)
-    (templates / "_chung/bang/kinh_phi.yaml").write_text(KIND, encoding="utf-8")  # a new kind is only data
-    report = tmp_path / "r.yaml"
-    report.write_text(REPORT, encoding="utf-8")
-    out = tmp_path / "r.docx"
-    result = run_cli("build", report, "-o", out)
+    project_with_templates(tmp_path, kinds={"kinh_phi": KIND})  # a new kind is only data
+    result, out = build_report(tmp_path, REPORT)
     assert result.exit_code == 0, result.output
     return Document(str(out))
 
@@ -109,15 +98,12 @@ def test_two_appendices_are_numbered_in_roman_and_references_resolve(tmp_path):
 
 
 def _build_with_costs(tmp_path, costs):
-    templates = tmp_path / "templates"
-    shutil.copytree(ROOT / "templates", templates)
-    (templates / "_chung/bang/kinh_phi.yaml").write_text(KIND, encoding="utf-8")
-    report = tmp_path / "r.yaml"
+    project_with_templates(tmp_path, kinds={"kinh_phi": KIND})
     text = REPORT
     for old, new in zip(('"1.500.000"', '"2.000.000"', '"500.000"'), costs):
         text = text.replace(old, new)
-    report.write_text(text, encoding="utf-8")
-    return report, run_cli("build", report, "-o", tmp_path / "r.docx")
+    result, _ = build_report(tmp_path, text)
+    return tmp_path / "r.yaml", result
 
 
 def test_totals_read_figures_the_vietnamese_way(tmp_path):
