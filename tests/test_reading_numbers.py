@@ -79,7 +79,7 @@ def test_both_spellings_build_the_same_bytes(mini_copy, tmp_path):
     assert built_bytes(mini_copy, tmp_path / "b.docx") == plain
 
 
-def test_ambiguous_figure_where_decimals_are_allowed(mini_copy, tmp_path):
+def test_ambiguous_figure_where_decimals_are_allowed(mini_copy):
     rewrite(mini_copy, ("don_vi: trường hợp", "don_vi: triệu đồng"), ("tu_so: 1195107", "tu_so: 95.321"))
     result = run_cli("validate", mini_copy)
     assert result.exit_code == 1
@@ -90,35 +90,20 @@ def test_ambiguous_figure_where_decimals_are_allowed(mini_copy, tmp_path):
     assert "cần một số, nhưng" not in result.output  # said once, not again by the schema
 
 
-def test_percentage_with_a_thousands_group_is_ambiguous(mini_copy, tmp_path):
-    rewrite(mini_copy, ("ty_le_ghi: 95.14", "ty_le_ghi: 95.140"))
+@pytest.mark.parametrize("old, new, column, message", [
+    ("ty_le_ghi: 95.14", "ty_le_ghi: 95.140", 16,
+     'lỗi [chi_tieu[1].ty_le_ghi]: cần một tỷ lệ phần trăm: "95.140" đọc được hai cách'),
+    ("tu_so: 1195107", "tu_so: 1195,5", 12,
+     'lỗi [chi_tieu[1].tu_so]: cần một số đếm (số nguyên): "1195,5" là số thập phân, nhưng ở đây cần một số nguyên'),
+    ("so_luong: 2", "so_luong: 2,5", 21, "lỗi [phu_luc[1].bang.nhom[1].so_luong]: cần một số đếm (số nguyên)"),
+    ("gia_tri: 90,", "gia_tri: 90,5,", 47, ('lỗi: trong {...} dấu phẩy ngăn các mục, nên "90,5" bị đọc thành hai phần; '
+                                            'viết số thập phân trong ngoặc kép: "90,5"')),
+], ids=["percentage-with-a-thousands-group", "count-with-decimals", "group-count", "decimal-comma-in-a-flow-mapping"])
+def test_a_figure_that_cannot_be_read_is_named_at_its_line_and_column(mini_copy, old, new, column, message):
+    rewrite(mini_copy, (old, new))
     result = run_cli("validate", mini_copy)
-    line = line_of(mini_copy, "ty_le_ghi: 95.140")
-    assert (f"report.yaml:{line}:16: lỗi [chi_tieu[1].ty_le_ghi]: cần một tỷ lệ phần trăm: \"95.140\" đọc được "
-            "hai cách") in result.output
-
-
-def test_count_with_decimals_is_refused(mini_copy):
-    rewrite(mini_copy, ("tu_so: 1195107", "tu_so: 1195,5"))
-    result = run_cli("validate", mini_copy)
-    line = line_of(mini_copy, "tu_so: 1195,5")
-    assert (f"report.yaml:{line}:12: lỗi [chi_tieu[1].tu_so]: cần một số đếm (số nguyên): \"1195,5\" là số "
-            "thập phân, nhưng ở đây cần một số nguyên") in result.output
-
-
-def test_group_count_reads_thousands(mini_copy):
-    rewrite(mini_copy, ("so_luong: 2", "so_luong: 2,5"))
-    result = run_cli("validate", mini_copy)
-    line = line_of(mini_copy, "so_luong: 2,5")
-    assert f"report.yaml:{line}:21: lỗi [phu_luc[1].bang.nhom[1].so_luong]: cần một số đếm (số nguyên)" in result.output
-
-
-def test_target_in_a_flow_mapping_with_a_decimal_comma(mini_copy):
-    rewrite(mini_copy, ("gia_tri: 90,", "gia_tri: 90,5,"))
-    result = run_cli("validate", mini_copy)
-    line = line_of(mini_copy, "gia_tri: 90,5")
-    assert (f'report.yaml:{line}:47: lỗi: trong {{...}} dấu phẩy ngăn các mục, nên "90,5" bị đọc thành hai phần; '
-            'viết số thập phân trong ngoặc kép: "90,5"') in result.output
+    line = line_of(mini_copy, new)
+    assert f"report.yaml:{line}:{column}: {message}" in result.output
 
 
 def test_english_thousands_are_refused_with_the_vietnamese_spelling(mini_copy):
@@ -127,7 +112,7 @@ def test_english_thousands_are_refused_with_the_vietnamese_spelling(mini_copy):
     assert 'viết dấu phẩy ngăn hàng nghìn theo kiểu tiếng Anh; viết theo kiểu Việt Nam: 1.256.188' in result.output
 
 
-def test_parts_and_previous_period_take_the_indicators_unit(mini_copy, tmp_path):
+def test_parts_and_previous_period_take_the_indicators_unit(mini_copy):
     rewrite(mini_copy, ("    ty_le_ghi: 95.14\n", ("    ty_le_ghi: 95.14\n    ky_truoc: {tu_so: 1.000, mau_so: 2.000}\n"
                                                  "    thanh_phan:\n"
                                                  "      - {id: cap_tinh, ten: cấp tỉnh, tu_so: 1.000, mau_so: 1.002}\n")))
