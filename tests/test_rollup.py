@@ -34,6 +34,10 @@ def copy_units(tmp_path: Path, *codes: str) -> Path:
     return folder
 
 
+def replace_in(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
 def line_of(path: Path, text: str, after: str = "") -> int:
     lines = path.read_text(encoding="utf-8").splitlines()
     start = next(i for i, line in enumerate(lines) if after in line) if after else 0
@@ -111,9 +115,7 @@ def test_task_statuses_are_counted_per_unit(tmp_path):
 def test_a_different_unit_of_measure_is_refused_naming_both_files(tmp_path):
     folder = copy_units(tmp_path, "99001", "99002")
     first, second = sorted(folder.glob("*.yaml"))
-    text = second.read_text(encoding="utf-8")
-    second.write_text(text.replace("    don_vi: hồ sơ\n    tu_so: 1962", "    don_vi: thủ tục\n    tu_so: 1962"),
-                      encoding="utf-8")
+    replace_in(second, "    don_vi: hồ sơ\n    tu_so: 1962", "    don_vi: thủ tục\n    tu_so: 1962")
     out = tmp_path / "tong-hop.yaml"
     result = rollup(folder, "-o", out)
     assert result.exit_code == 1
@@ -127,8 +129,7 @@ def test_a_different_unit_of_measure_is_refused_naming_both_files(tmp_path):
 def test_a_different_formula_is_refused(tmp_path):
     folder = copy_units(tmp_path, "99001", "99003")
     second = sorted(folder.glob("*.yaml"))[1]
-    text = second.read_text(encoding="utf-8")
-    second.write_text(text.replace("    tu_so: 736\n    mau_so: 752\n", "    gia_tri: 736\n"), encoding="utf-8")
+    replace_in(second, "    tu_so: 736\n    mau_so: 752\n", "    gia_tri: 736\n")
     result = rollup(folder, "-o", tmp_path / "t.yaml")
     assert result.exit_code == 1
     assert "cách tính gia_tri khác tu_so/mau_so" in result.output
@@ -137,8 +138,7 @@ def test_a_different_formula_is_refused(tmp_path):
 def test_a_rate_without_its_numbers_cannot_be_summed(tmp_path):
     folder = copy_units(tmp_path, "99001")
     unit = next(folder.glob("*.yaml"))
-    unit.write_text(unit.read_text(encoding="utf-8").replace("    tu_so: 2845\n    mau_so: 2870\n", "    ty_le: 99.13\n"),
-                    encoding="utf-8")
+    replace_in(unit, "    tu_so: 2845\n    mau_so: 2870\n", "    ty_le: 99.13\n")
     result = rollup(folder, "-o", tmp_path / "t.yaml")
     assert result.exit_code == 1
     assert ('chỉ tiêu "so_hoa_ho_so" chỉ có tỷ lệ, không có tử số và mẫu số nên không cộng được: '
@@ -148,9 +148,8 @@ def test_a_rate_without_its_numbers_cannot_be_summed(tmp_path):
 def test_units_the_list_does_not_know_twice_or_of_another_period_are_errors(tmp_path):
     folder = copy_units(tmp_path, "99001", "99002", "99003")
     files = sorted(folder.glob("*.yaml"))
-    files[1].write_text(files[1].read_text(encoding="utf-8").replace('ma: "99002"', 'ma: "99001"'), encoding="utf-8")
-    files[2].write_text(files[2].read_text(encoding="utf-8").replace("ky: quy-3-2025", "ky: quy-2-2025"),
-                        encoding="utf-8")
+    replace_in(files[1], 'ma: "99002"', 'ma: "99001"')
+    replace_in(files[2], "ky: quy-3-2025", "ky: quy-2-2025")
     stray = folder / "x.yaml"
     stray.write_text('don_vi: {ma: "12345", ten: Xã Lạ, cap: xa}\nky: quy-3-2025\nchi_tieu: []\n', encoding="utf-8")
     result = rollup(folder, "--danh-sach", UNIT_LIST, "-o", tmp_path / "t.yaml")
@@ -238,7 +237,7 @@ def test_rollup_replaces_its_own_output_and_nothing_else(tmp_path):
 def test_an_impossible_period_is_an_error(tmp_path):
     folder = copy_units(tmp_path, "99001")
     unit = next(folder.glob("*.yaml"))
-    unit.write_text(unit.read_text(encoding="utf-8").replace("ky: quy-3-2025", "ky: quy-5-2025"), encoding="utf-8")
+    replace_in(unit, "ky: quy-3-2025", "ky: quy-5-2025")
     result = rollup(folder, "-o", tmp_path / "t.yaml")
     assert result.exit_code == 1
     assert f'{unit}:7:5: lỗi: kỳ báo cáo "quy-5-2025" không hợp lệ' in result.output
@@ -262,8 +261,7 @@ def test_a_unit_without_an_indicator_is_a_warning_and_the_total_covers_the_other
 def test_a_different_name_is_a_warning_naming_both_files(tmp_path):
     folder = copy_units(tmp_path, "99001", "99002")
     first, second = sorted(folder.glob("*.yaml"))
-    second.write_text(second.read_text(encoding="utf-8").replace("ten: Tổ công nghệ số cộng đồng",
-                                                                 "ten: Tổ CNS cộng đồng"), encoding="utf-8")
+    replace_in(second, "ten: Tổ công nghệ số cộng đồng", "ten: Tổ CNS cộng đồng")
     result = rollup(folder, "-o", tmp_path / "t.yaml")
     assert result.exit_code == 0, result.output
     where = line_of(second, "- id: to_cong_nghe_so")
