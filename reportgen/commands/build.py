@@ -28,6 +28,18 @@ class BuildResult:
     written: list = field(default_factory=list)
     messages: list = field(default_factory=list)  # diagnostics and warnings, rendered
     internal: bool = False
+    pending_pdf: PendingPdf | None = None  # in a batch: the PDF made with the others' (`finish_pdfs`)
+
+
+@dataclass
+class PendingPdf:
+    """What a report's PDF needs once LibreOffice has converted its .docx."""
+
+    docx: Path
+    edition: str | None
+    seal_mm: float
+    signer: str | None
+    guard: dict
 
 
 @dataclass(frozen=True)
@@ -65,7 +77,20 @@ def _check_targets(prepared, target: Path, options: BuildOptions) -> dict:
     return guard
 
 
-def build_one(path: str | Path, options: BuildOptions) -> BuildResult:
+def _finish_pdf(result: BuildResult, pending: PendingPdf, pdf: Path) -> None:
+    """The PDF written: recorded, and the signature boxes' file written beside it."""
+    from reportgen.pdf.boxes import write_sidecar
+
+    record_output(pdf, pdf.read_bytes())
+    result.written.append(display_path(pdf))
+    sidecar, notes = write_sidecar(pdf, pending.edition, pending.seal_mm, pending.signer, **pending.guard)
+    result.written.append(display_path(sidecar))
+    result.messages += [f"{display_path(pdf)}: cảnh báo: {note}" for note in notes]
+
+
+def build_one(path: str | Path, options: BuildOptions, defer_pdf: bool = False) -> BuildResult:
+    """One report to its outputs; with `defer_pdf` its PDF is left for `finish_pdfs` (a batch
+    converts all its documents in one LibreOffice run)."""
     from reportgen.pipeline import prepare
     from reportgen.writers.docx import write_docx
     from reportgen.writers.text import write_text
@@ -90,16 +115,14 @@ def build_one(path: str | Path, options: BuildOptions) -> BuildResult:
             guarded_write(text_target, write_text(prepared.document).encode("utf-8"), ".txt", **guard)
             result.written.append(display_path(text_target))
         if options.pdf:
-            from reportgen.pdf.boxes import write_sidecar
-            from reportgen.writers.pdf import convert_to_pdf
+            pending = PendingPdf(target, options.edition, prepared.template.settings["dau_mm"],
+                                 prepared.report.signature.name, guard)
+            if defer_pdf:
+                result.pending_pdf = pending
+            else:
+                from reportgen.writers.pdf import convert_to_pdf
 
-            pdf = convert_to_pdf(target)
-            record_output(pdf, pdf.read_bytes())
-            result.written.append(display_path(pdf))
-            sidecar, notes = write_sidecar(pdf, options.edition, prepared.template.settings["dau_mm"],
-                                           prepared.report.signature.name, **guard)
-            result.written.append(display_path(sidecar))
-            result.messages += [f"{display_path(pdf)}: cảnh báo: {note}" for note in notes]
+                _finish_pdf(result, pending, convert_to_pdf(target))
         if appendix_documents:
             from reportgen.commands.appendix_files import write_appendix_files
 
@@ -121,13 +144,52 @@ def build_one(path: str | Path, options: BuildOptions) -> BuildResult:
     return result
 
 
+def finish_pdfs(results: list[BuildResult]) -> None:
+    """The PDFs of a batch: every .docx waiting for one converted in a single LibreOffice run, then
+    each checked, written and given its signature boxes' file as a report built alone is."""
+    waiting = [r for r in results if r.pending_pdf]
+    if not waiting:
+        return
+    from reportgen.writers.pdf import convert_many
+
+    try:
+        converted = convert_many([r.pending_pdf.docx for r in waiting])
+    except (ReportError, OSError) as exc:  # LibreOffice did not finish, or the disk failed
+        converted = [exc] * len(waiting)
+    for result, outcome in zip(waiting, converted):
+        pending, result.pending_pdf = result.pending_pdf, None
+        try:
+            if isinstance(outcome, BaseException):
+                raise outcome
+            _finish_pdf(result, pending, outcome)
+        except ReportError as exc:
+            result.ok = False
+            result.messages += [d.render() for d in exc.diagnostics.sorted()]
+        except OSError as exc:
+            result.ok = False
+            result.messages.append(f"{result.source}: lỗi: {explain_os_error(exc)}")
+
+
 def build_many(paths: list[Path], options: BuildOptions, on_done=None, workers: int | None = None) -> list[BuildResult]:
-    """Build every report on the machine's cores; `on_done(result)` is called as each finishes."""
+    """Build every report on the machine's cores; `on_done(result)` is called as each finishes
+    (with --pdf, once the batch's PDFs are made, all in one LibreOffice run)."""
+    batch_pdf = options.pdf and len(paths) > 1
+    results = _build_all(paths, options, None if batch_pdf else on_done, workers, batch_pdf)
+    if batch_pdf:
+        finish_pdfs(results)
+        for result in results:
+            if on_done:
+                on_done(result)
+    return results
+
+
+def _build_all(paths: list[Path], options: BuildOptions, on_done, workers: int | None,
+               defer_pdf: bool) -> list[BuildResult]:
     workers = workers or min(len(paths), os.cpu_count() or 1)
     if workers <= 1 or len(paths) <= 1:
         results = []
         for path in paths:
-            results.append(build_one(path, options))
+            results.append(build_one(path, options, defer_pdf))
             if on_done:
                 on_done(results[-1])
         return results
@@ -138,8 +200,13 @@ def build_many(paths: list[Path], options: BuildOptions, on_done=None, workers: 
     import reportgen.writers.docx  # noqa: F401
 
     results_by_path = {}
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(build_one, str(p), options): p for p in paths}
+    import multiprocessing
+
+    # fork on Linux (the workers start with the modules loaded); elsewhere the platform's way
+    # (spawn on Windows and macOS, which imports them again in each worker)
+    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {pool.submit(build_one, str(p), options, defer_pdf): p for p in paths}
         for future in as_completed(futures):
             result = future.result()
             results_by_path[futures[future]] = result

@@ -68,6 +68,54 @@ def pdf_problems(data: bytes) -> list[str]:
     return problems
 
 
+def _checked(data: bytes, target: Path) -> ReportError | None:
+    problems = pdf_problems(data)
+    if not problems:
+        return None
+    diags = Diagnostics()
+    for problem in problems:
+        diags.error(Location(display_path(target)), problem + "; không ghi tệp PDF")
+    return ReportError(diags)
+
+
+def convert_many(documents: list[Path]) -> list[Path | ReportError]:
+    """Each .docx to <name>.pdf beside it, all in ONE LibreOffice run (its start-up is most of the
+    cost of one conversion); per document the written PDF or why there is none, as `convert_to_pdf`
+    checks and writes it."""
+    if not documents:
+        return []
+    where = display_path(documents[0])
+    office = find_office()
+    if office is None:
+        return [ReportError(Diagnostic(Location(display_path(d)), missing_message(display_path(d))))
+                for d in documents]
+    results: list[Path | ReportError] = []
+    with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as work:
+        work_dir = Path(work)
+        inputs = work_dir / "vao"
+        inputs.mkdir()
+        named = []
+        for number, docx in enumerate(documents):  # numbered: two reports may share a name
+            copied = inputs / f"{number}.docx"
+            copied.write_bytes(docx.read_bytes())
+            named.append(copied)
+        done = run_office(office_command(office, work_dir / "profile", work_dir, named), work_dir, where)
+        for number, docx in enumerate(documents):
+            produced = work_dir / f"{number}.pdf"
+            if not produced.is_file():
+                detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["không rõ lý do"]
+                results.append(ReportError(Diagnostic(Location(display_path(docx)),
+                                                      f"LibreOffice không tạo được PDF: {detail[0]}")))
+                continue
+            target = docx.with_suffix(".pdf")
+            data = produced.read_bytes()
+            problem = _checked(data, target)
+            if problem is None:
+                write_atomic(target, data)
+            results.append(problem or target)
+    return results
+
+
 def convert_to_pdf(docx: Path, target: Path | None = None) -> Path:
     """Write <name>.pdf beside the .docx (or `target`), atomically; only a PDF that passes `pdf_problems`."""
     where = display_path(docx)
@@ -83,11 +131,8 @@ def convert_to_pdf(docx: Path, target: Path | None = None) -> Path:
             detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["không rõ lý do"]
             raise ReportError(Diagnostic(Location(where), f"LibreOffice không tạo được PDF: {detail[0]}"))
         data = produced.read_bytes()
-    problems = pdf_problems(data)
-    if problems:
-        diags = Diagnostics()
-        for problem in problems:
-            diags.error(Location(display_path(target)), problem + "; không ghi tệp PDF")
-        raise ReportError(diags)
+    problem = _checked(data, target)
+    if problem is not None:
+        raise problem
     write_atomic(target, data)
     return target
