@@ -931,7 +931,7 @@ def test_automatic_letters_miss_d_with_stroke(tmp_path):
     assert_finding(check_docx(path), "numbering", "thiếu điểm đ)")
 
 
-def test_roman_and_zero_padded_formats(tmp_path):
+def test_roman_and_zero_padded_formats():
     from reportgen.check.numbering import format_number
 
     assert [format_number(n, "upperRoman") for n in (1, 4, 9, 14, 40)] == ["I", "IV", "IX", "XIV", "XL"]
@@ -1064,26 +1064,26 @@ def test_a_date_line_made_with_a_date_field_is_read_and_reported(tmp_path):
     assert of_rule(findings, "date-padding") == []  # the field's shown value, 05, is read as text
 
 
-def test_a_corrupt_part_beyond_the_document_is_a_check_error(tmp_path):
-    good = build(tmp_path)
-    broken = tmp_path / "hong-kieu.docx"
-    with zipfile.ZipFile(good) as source, zipfile.ZipFile(broken, "w") as target:
+def _with_part_changed(source_path, target_path, part, change):
+    """A copy of the package at source_path with `part`'s bytes passed through change()."""
+    with zipfile.ZipFile(source_path) as source, zipfile.ZipFile(target_path, "w") as target:
         for item in source.infolist():
             data = source.read(item)
-            target.writestr(item, b"<w:styles" if item.filename == "word/styles.xml" else data)
+            target.writestr(item, change(data) if item.filename == part else data)
+    return target_path
+
+
+def test_a_corrupt_part_beyond_the_document_is_a_check_error(tmp_path):
+    broken = _with_part_changed(build(tmp_path), tmp_path / "hong-kieu.docx", "word/styles.xml",
+                                lambda _: b"<w:styles")
     with pytest.raises(CheckError, match="bị hỏng"):
         check_docx(broken)
 
 
 def test_a_docm_saved_by_word_is_read(tmp_path):
     """The package is read by its relationships, whatever the main part's content type says."""
-    good = build(tmp_path)
-    macro = tmp_path / "co-macro.docx"
-    with zipfile.ZipFile(good) as source, zipfile.ZipFile(macro, "w") as target:
-        for item in source.infolist():
-            data = source.read(item)
-            if item.filename == "[Content_Types].xml":
-                data = data.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-                                    b"application/vnd.ms-word.document.macroEnabled.main+xml")
-            target.writestr(item, data)
+    macro = _with_part_changed(
+        build(tmp_path), tmp_path / "co-macro.docx", "[Content_Types].xml",
+        lambda data: data.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                                  b"application/vnd.ms-word.document.macroEnabled.main+xml"))
     assert errors(check_docx(macro)) == []
