@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .ooxml import A_NS, MC_NS, V_NS, to_int, w
+from .ooxml import A_NS, V_NS, in_fallback, to_int, w
 
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
@@ -14,15 +14,6 @@ EMU_PER_MM = 36000
 LINE_GEOMETRIES = {"line", "straightConnector1"}
 _UNITS_MM = {"pt": 25.4 / 72, "in": 25.4, "cm": 10.0, "mm": 1.0, "px": 25.4 / 96, "": 25.4 / 72}
 _LENGTH = re.compile(r"^\s*(-?[\d.]+)\s*([a-z]*)\s*$")
-
-
-def _in_fallback(el, stop) -> bool:
-    parent = el.getparent()
-    while parent is not None and parent is not stop:
-        if parent.tag == f"{{{MC_NS}}}Fallback":
-            return True
-        parent = parent.getparent()
-    return False
 
 
 def _is_line(shape) -> bool:
@@ -78,7 +69,7 @@ def _vml_length_mm(value: str | None) -> tuple[float, float] | None:
 def _vml_lines(p) -> list[float]:
     lines = []
     for line in p.iter(f"{{{V_NS}}}line"):
-        if _in_fallback(line, p):
+        if in_fallback(line, p):
             continue
         start, end = _vml_length_mm(line.get("from")), _vml_length_mm(line.get("to"))
         if start and end and abs(end[1] - start[1]) < 0.5:
@@ -90,7 +81,7 @@ def drawn_lines(p) -> list[float]:
     """The lengths in mm of the horizontal lines drawn in paragraph element `p`."""
     lines = []
     for drawing in p.iter(w("drawing")):
-        if not _in_fallback(drawing, p):
+        if not in_fallback(drawing, p):
             lines.extend(_drawing_lines(drawing))
     return lines + _vml_lines(p)
 

@@ -29,3 +29,14 @@ def to_int(value, default=None):
         return int(float(value))
     except (TypeError, ValueError):
         return default
+
+
+def in_fallback(el, stop) -> bool:
+    """Whether `el` lies inside an mc:Fallback below `stop` (the copy Word reads only when it
+    cannot read the mc:Choice, so never to be read twice)."""
+    parent = el.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag == f"{{{MC_NS}}}Fallback":
+            return True
+        parent = parent.getparent()
+    return False

@@ -10,7 +10,7 @@ from pathlib import Path
 from lxml import etree
 
 from .numbering import ListNumbering
-from .ooxml import MC_NS, R_NS, is_on, w
+from .ooxml import MC_NS, R_NS, in_fallback, is_on, w
 from .package import DocxPackage, PackageError
 from .styles import ParaProps, RunProps, StyleSheet, Theme
 from .text import normalize, shorten
@@ -245,20 +245,11 @@ class Doc:
         return [p for p in self.paras if p.section == index]
 
 
-def _outside_fallback(el, stop) -> bool:
-    parent = el.getparent()
-    while parent is not None and parent is not stop:
-        if parent.tag == f"{{{MC_NS}}}Fallback":
-            return False
-        parent = parent.getparent()
-    return True
-
-
 def text_boxes(p) -> list:
     """The w:txbxContent of the shapes anchored in `p` (DrawingML, or VML when alone), not nested ones."""
     boxes = []
     for box in p.iter(w("txbxContent")):
-        if _outside_fallback(box, p) and box.getparent() is not None \
+        if not in_fallback(box, p) and box.getparent() is not None \
                 and next(box.iterancestors(w("txbxContent")), None) is None:
             boxes.append(box)
     return boxes
