@@ -14,18 +14,7 @@ from dataclasses import dataclass
 
 from reportgen import formatting as F
 from reportgen.errors import Diagnostics, Location, ReferenceProblem, suggestion
-
-
-@dataclass
-class CitedDocument:
-    id: str
-    kind: str
-    number: str | None
-    symbol: str | None
-    date: dt.date | None
-    issuer: str | None
-    subject: str | None
-    location: Location
+from reportgen.source.model import CitedDocument
 
 
 def _number(value) -> str | None:
@@ -38,8 +27,8 @@ def _number(value) -> str | None:
 
 def build_documents(data: dict | None, where) -> list[CitedDocument]:
     """The `van_ban` mapping of a validated report (id → document)."""
-    return [CitedDocument(key, d["loai"], _number(d.get("so")), d.get("ky_hieu"), d.get("ngay"), d.get("co_quan"),
-                          d.get("trich_yeu"), where(("van_ban", key)))
+    return [CitedDocument(d["loai"], _number(d.get("so")), d.get("ky_hieu"), d.get("ngay"), d.get("co_quan"),
+                          d.get("trich_yeu"), id=key, location=where(("van_ban", key)))
             for key, d in (data or {}).items()]
 
 

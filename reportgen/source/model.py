@@ -39,12 +39,15 @@ class Agency:
 
 @dataclass
 class CitedDocument:
+    """A document the report cites: its `van_ban_yeu_cau`, or one of `van_ban` (with its id and place)."""
     kind: str
     number: str | None
     symbol: str | None
     date: dt.date | None
     issuer: str | None
     subject: str | None
+    id: str = ""
+    location: Location | None = None
 
 
 @dataclass
