@@ -90,6 +90,14 @@ def title_rows(ws, lines: list[tuple[str, bool]], width: int) -> int:
     return len(lines) + 2
 
 
+def column_headers(ws, row: int, columns) -> None:
+    """The column titles at `row`, their numbers (1), (2), ... below, and the columns' widths."""
+    for col, (title, width) in enumerate(columns, start=1):
+        style_header(ws.cell(row=row, column=col, value=title))
+        style_header(ws.cell(row=row + 1, column=col, value=f"({col})"), size=10)
+        ws.column_dimensions[get_column_letter(col)].width = width
+
+
 def _value(row: dict, key: str):
     value = row.get(key)
     if key == "tinh_den" and value:
@@ -110,10 +118,7 @@ def _export_sheet(ws, data: dict, group: dict) -> None:
         lines.append((f"Kỳ báo cáo: {data['ky_ten']} ({data['ky']})", False))
     lines.append((f"Nhóm chỉ tiêu: {group['ten']}", False))
     header_row = title_rows(ws, lines, len(EXPORT_COLUMNS))
-    for col, (_, title, width, _) in enumerate(EXPORT_COLUMNS, start=1):
-        style_header(ws.cell(row=header_row, column=col, value=title))
-        style_header(ws.cell(row=header_row + 1, column=col, value=f"({col})"), size=10)
-        ws.column_dimensions[get_column_letter(col)].width = width
+    column_headers(ws, header_row, [(title, width) for _, title, width, _ in EXPORT_COLUMNS])
     for index, row in enumerate(group["chi_tieu"], start=1):
         r = header_row + 1 + index
         for col, (key, _, _, number_format) in enumerate(EXPORT_COLUMNS, start=1):

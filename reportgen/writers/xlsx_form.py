@@ -14,7 +14,7 @@ import json
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
-from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.utils import quote_sheetname
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -23,11 +23,11 @@ from reportgen.writers.xlsx import (
     FONT,
     INTEGER,
     PERCENT,
+    column_headers,
     fixed_moment,
     save_stable,
     sheet_title,
     style_body,
-    style_header,
     title_rows,
 )
 
@@ -139,12 +139,20 @@ def _header(ws, data: dict, first: str | None, unit_cells: dict) -> int:
     return row + 2
 
 
+def _lock_for_entry(ws, freeze) -> None:
+    """Panes frozen above and left of `freeze`; the sheet locked but for the input cells (its
+    columns and rows still resizable); printed landscape on A4."""
+    ws.freeze_panes = freeze
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+
+
 def _group_sheet(ws, data: dict, group: dict, first: str | None, unit_cells: dict, cells: list) -> None:
     header_row = _header(ws, data, first, unit_cells)
-    for col, (title, width) in enumerate(COLUMNS, start=1):
-        style_header(ws.cell(row=header_row, column=col, value=title))
-        style_header(ws.cell(row=header_row + 1, column=col, value=f"({col})"), size=10)
-        ws.column_dimensions[get_column_letter(col)].width = width
+    column_headers(ws, header_row, COLUMNS)
     row = header_row + 2
     for number, entry in enumerate(group["chi_tieu"], start=1):
         _indicator_row(ws, row, str(number), entry, ws.title, cells)
@@ -154,12 +162,7 @@ def _group_sheet(ws, data: dict, group: dict, first: str | None, unit_cells: dic
             part = {**part, "ten": f"Trong đó: {part['ten']}"}
             _indicator_row(ws, row, f"{number}.{index}", part, ws.title, parent["thanh_phan"])
             row += 1
-    ws.freeze_panes = ws.cell(row=header_row + 2, column=4)
-    ws.protection.sheet = True
-    ws.protection.formatColumns = False
-    ws.protection.formatRows = False
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    _lock_for_entry(ws, freeze=ws.cell(row=header_row + 2, column=4))
 
 
 TASK_COLUMNS = (("STT", 6), ("Nội dung, nhiệm vụ", 60), ("Kết quả thực hiện", 24), ("Ghi chú, sản phẩm", 40))
@@ -168,10 +171,7 @@ TASK_COLUMNS = (("STT", 6), ("Nội dung, nhiệm vụ", 60), ("Kết quả th�
 def _task_sheet(ws, data: dict, first: str | None, unit_cells: dict, tasks: list) -> None:
     """One row per task: its status chosen from a list, and a note (what was done)."""
     header_row = _header(ws, data, first, unit_cells)
-    for col, (title, width) in enumerate(TASK_COLUMNS, start=1):
-        style_header(ws.cell(row=header_row, column=col, value=title))
-        style_header(ws.cell(row=header_row + 1, column=col, value=f"({col})"), size=10)
-        ws.column_dimensions[get_column_letter(col)].width = width
+    column_headers(ws, header_row, TASK_COLUMNS)
     names = list(data["trang_thai"].values())
     for number, task in enumerate(data["nhiem_vu"], start=1):
         row = header_row + 1 + number
@@ -182,12 +182,7 @@ def _task_sheet(ws, data: dict, first: str | None, unit_cells: dict, tasks: list
         _input(ws[f"C{row}"])
         _input(ws[f"D{row}"])
         tasks.append({**task, "o_trang_thai": [ws.title, f"C{row}"], "o_ghi_chu": [ws.title, f"D{row}"]})
-    ws.freeze_panes = ws.cell(row=header_row + 2, column=3)
-    ws.protection.sheet = True
-    ws.protection.formatColumns = False
-    ws.protection.formatRows = False
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    _lock_for_entry(ws, freeze=ws.cell(row=header_row + 2, column=3))
 
 
 def write_form_xlsx(data: dict) -> bytes:
