@@ -68,6 +68,12 @@ def has_page_field(root) -> bool:
             or root.find(f".//{w('pgNum')}") is not None)
 
 
+def _header_numbers_pages(section: SectionInfo, kind: str = "default") -> bool:
+    """Whether the section's header of this kind ("default", "first") holds a page number."""
+    header = section.headers.get(kind)
+    return header is not None and has_page_field(header[1])
+
+
 def check_page_numbers(doc: Doc, parts: Parts) -> list[Finding]:
     findings = []
     seen = set()
@@ -79,18 +85,16 @@ def check_page_numbers(doc: Doc, parts: Parts) -> list[Finding]:
                                         "số trang đặt ở chân trang; Nghị định 30 yêu cầu số trang ở giữa lề trên "
                                         "(đầu trang)"))
     first = doc.sections[0]
-    default = first.headers.get("default")
-    if default is None or not has_page_field(default[1]):
+    if not _header_numbers_pages(first):
         if not findings:
             findings.append(Finding("page-number", f"đầu trang {first.label}", "",
                                     "không thấy số trang (trường PAGE) ở đầu trang; văn bản nhiều trang phải đánh "
                                     "số trang ở giữa lề trên", "warning"))
     else:
-        findings += _page_number_format(doc, first, default[1])
+        findings += _page_number_format(doc, first, first.headers["default"][1])
     findings += _first_page_number(first)
     for section in doc.sections[1:]:
-        header = section.headers.get("default")
-        if default is not None and has_page_field(default[1]) and (header is None or not has_page_field(header[1])):
+        if _header_numbers_pages(first) and not _header_numbers_pages(section):
             findings.append(Finding("page-number", f"đầu trang {section.label}", "",
                                     "mục này không có số trang ở đầu trang", "warning"))
     return findings
@@ -98,14 +102,12 @@ def check_page_numbers(doc: Doc, parts: Parts) -> list[Finding]:
 
 def _first_page_number(section: SectionInfo) -> list[Finding]:
     if section.title_page:
-        first = section.headers.get("first")
-        if first is not None and has_page_field(first[1]):
+        if _header_numbers_pages(section, "first"):
             return [Finding("page-number", f"đầu trang (trang đầu) {section.label}", "",
                             "trang đầu tiên hiển thị số trang; Nghị định 30 không đánh số trang thứ nhất "
                             "(để trống đầu trang của trang đầu)")]
         return []
-    default = section.headers.get("default")
-    if default is not None and has_page_field(default[1]):
+    if _header_numbers_pages(section):
         return [Finding("page-number", f"đầu trang {section.label}", "",
                         "trang đầu tiên hiển thị số trang (không bật “trang đầu khác”); Nghị định 30 không "
                         "đánh số trang thứ nhất")]
