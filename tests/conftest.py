@@ -1,3 +1,4 @@
+import copy
 import shutil
 import zipfile
 from pathlib import Path
@@ -33,6 +34,36 @@ def build_report(tmp_path: Path, text: str, *options):
     report.write_text(text, encoding="utf-8")
     out = tmp_path / "r.docx"
     return run_cli("build", *options, report, "-o", out), out
+
+
+def value_paths(value, prefix=()):
+    """Every place in a nested value, as the keys and indexes that lead to it (the root is ())."""
+    yield prefix
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from value_paths(child, prefix + (key,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from value_paths(child, prefix + (index,))
+
+
+def mutated(document, choice: int, action: str, new_value, new_key: str):
+    """A copy of `document` with one place (the choice-th, cycling) replaced by new_value, or
+    deleted, or given a new_key beside it (delete and add only inside a mapping)."""
+    document = copy.deepcopy(document)
+    places = [p for p in value_paths(document) if p]
+    path = places[choice % len(places)]
+    parent = document
+    for part in path[:-1]:
+        parent = parent[part]
+    last = path[-1]
+    if action == "replace":
+        parent[last] = new_value
+    elif action == "delete" and isinstance(parent, dict):
+        del parent[last]
+    elif action == "add" and isinstance(parent, dict):
+        parent[new_key] = new_value
+    return document
 
 
 class Built:

@@ -3,11 +3,11 @@ is one mapping or a list of them) is accepted quickly, and it never accepts what
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 import yaml
 from cerberus import Validator
+from conftest import mutated
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -54,30 +54,9 @@ VALUES = st.one_of(st.none(), st.booleans(), st.integers(-3, 20), st.text(max_si
                    st.just([{"ten": "a"}]), st.just({"ten": "a"}), st.just(["a"]))
 
 
-def _places(value, prefix=()):
-    yield prefix
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _places(child, prefix + (key,))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _places(child, prefix + (index,))
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.integers(0, len(KINDS) - 1), st.integers(0, 10**6), st.sampled_from(["replace", "delete", "add"]),
        VALUES, st.sampled_from(["x", "ten", "ma", "nhom", "cot", "in_hoa"]))
 def test_a_table_kind_changed_anywhere_is_never_wrongly_accepted(which, choice, action, value, key):
-    document = copy.deepcopy(yaml.safe_load(KINDS[which].read_text(encoding="utf-8")))
-    places = [p for p in _places(document) if p]
-    path = places[choice % len(places)]
-    parent = document
-    for part in path[:-1]:
-        parent = parent[part]
-    if action == "replace":
-        parent[path[-1]] = value
-    elif action == "delete" and isinstance(parent, dict):
-        del parent[path[-1]]
-    elif action == "add" and isinstance(parent, dict):
-        parent[key] = value
+    document = mutated(yaml.safe_load(KINDS[which].read_text(encoding="utf-8")), choice, action, value, key)
     assert not C.conforms(document, S.TABLE_KIND) or Validator(S.TABLE_KIND).validate(document)

@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from cerberus import Validator
+from conftest import mutated
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,33 +26,6 @@ SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-5, 10**7), st.floats(
                     st.text(max_size=6), st.sampled_from(["", "xa", "tinh", "ngang", "a b", "x-1", "99001"]),
                     st.dates(dt.date(1990, 1, 1), dt.date(2030, 1, 1)), st.just([]), st.just({}),
                     st.just([1, "a"]), st.just({"ma": "1"}))
-
-
-def paths(value, prefix=()):
-    yield prefix
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from paths(child, prefix + (key,))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from paths(child, prefix + (index,))
-
-
-def mutated(document, choice: int, action: str, new_value, new_key: str):
-    document = copy.deepcopy(document)
-    places = [p for p in paths(document) if p]
-    path = places[choice % len(places)]
-    parent = document
-    for part in path[:-1]:
-        parent = parent[part]
-    last = path[-1]
-    if action == "replace":
-        parent[last] = new_value
-    elif action == "delete" and isinstance(parent, dict):
-        del parent[last]
-    elif action == "add" and isinstance(parent, dict):
-        parent[new_key] = new_value
-    return document
 
 
 def read(path: Path, schema: dict) -> dict:
