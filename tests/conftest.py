@@ -12,6 +12,19 @@ FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
+# The front matter of a small provincial report (de-an-06-bao-cao), for tests that add the rest.
+REPORT_HEAD = """\
+mau: de-an-06-bao-cao
+co_quan: {ten: ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH, ten_goi: Ủy ban nhân dân tỉnh Bình Định}
+so: 5
+ky_hieu: BC-UBND
+dia_danh: Bình Định
+ngay: 2025-01-07
+chu_ky: {tham_quyen: [TM. ỦY BAN NHÂN DÂN], chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn A}
+noi_nhan: [Như trên]
+luu: VT
+"""
+
 
 def run_cli(*args):
     result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)

@@ -4,7 +4,7 @@ explicit appendix labels, "(Ban hành kèm theo ...)", and the (1) / (i) / "Mộ
 
 import zipfile
 
-from conftest import build_report, project_with_templates
+from conftest import REPORT_HEAD, build_report, project_with_templates
 from docx import Document
 
 from reportgen.check import check_docx
@@ -26,18 +26,6 @@ cot:
     cot:
       - {khoa: so_lieu, tieu_de: Số liệu, rong: 12}
       - {khoa: ghi_chu, tieu_de: Ghi chú, rong: 12}
-"""
-
-HEAD = """\
-mau: de-an-06-bao-cao
-co_quan: {ten: ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH, ten_goi: Ủy ban nhân dân tỉnh Bình Định}
-so: 5
-ky_hieu: BC-UBND
-dia_danh: Bình Định
-ngay: 2025-01-07
-chu_ky: {tham_quyen: [TM. ỦY BAN NHÂN DÂN], chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn A}
-noi_nhan: [Như trên]
-luu: VT
 """
 
 TREE = """\
@@ -65,7 +53,7 @@ TREE = """\
 
 
 def _report(table_extra: str = "", body: str = "") -> str:
-    return HEAD + f"""\
+    return REPORT_HEAD + f"""\
 noi_dung:
   - "Chi tiết tại {{{{ phu_luc('chi-tieu') }}}} ({{{{ dem('chi-tieu', nhom='kt') }}}} chỉ tiêu kinh tế)."
 {body}phu_luc:
@@ -224,7 +212,7 @@ def test_one_level_kinds_keep_capital_titles(tmp_path):
   - {ma: phan_cap, nghieng: true}
 """, "nhom: {ma: la_ma, dem: MỤC}\n")
     project_with_templates(tmp_path, kinds={"nhieu_cap": kind})
-    text = HEAD + """\
+    text = REPORT_HEAD + """\
 noi_dung: ["Xem {{ phu_luc('b') }}."]
 phu_luc:
   - id: b
@@ -247,7 +235,7 @@ def test_a_one_level_kind_may_print_titles_as_typed(tmp_path):
   - {ma: phan_cap, nghieng: true}
 """, "nhom: {ma: la_ma, in_hoa: false}\n")
     project_with_templates(tmp_path, kinds={"nhieu_cap": kind})
-    text = HEAD + """\
+    text = REPORT_HEAD + """\
 noi_dung: ["Xem {{ phu_luc('b') }}."]
 phu_luc:
   - id: b

@@ -1,21 +1,12 @@
 """The signature block as real reports have it: TM. without KT., a draft with the signer's name
 left blank (a warning, the room kept), two signers side by side (văn bản liên tịch)."""
 
-from conftest import build_report, project_with_templates
+from conftest import REPORT_HEAD, build_report, project_with_templates
 from docx import Document
 
 from reportgen.check import check_docx
 
-REPORT = """\
-mau: de-an-06-bao-cao
-co_quan: {ten: ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH, ten_goi: Ủy ban nhân dân tỉnh Bình Định}
-so: 5
-ky_hieu: BC-UBND
-dia_danh: Bình Định
-ngay: 2025-01-07
-chu_ky: {tham_quyen: [TM. ỦY BAN NHÂN DÂN], chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn A}
-noi_nhan: [Như trên]
-luu: VT
+REPORT = REPORT_HEAD + """\
 noi_dung:
   - Báo cáo tình hình.
 """

@@ -1,7 +1,7 @@
 """Targets of several kinds printed as the originals write them and judged right; rate-only
 figures and several parts in a table cell; the directing document printed from the indicator."""
 
-from conftest import build_report, project_with_templates
+from conftest import REPORT_HEAD, build_report, project_with_templates
 from docx import Document
 
 KIND = """\
@@ -19,16 +19,7 @@ cot:
   - {khoa: thanh_phan, tieu_de: Theo cấp, rong: 20, nguon: thanh_phan}
 """
 
-REPORT = """\
-mau: de-an-06-bao-cao
-co_quan: {ten: ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH, ten_goi: Ủy ban nhân dân tỉnh Bình Định}
-so: 5
-ky_hieu: BC-UBND
-dia_danh: Bình Định
-ngay: 2025-01-07
-chu_ky: {tham_quyen: [TM. ỦY BAN NHÂN DÂN], chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn A}
-noi_nhan: [Như trên]
-luu: VT
+REPORT = REPORT_HEAD + """\
 van_ban:
   qd235: {loai: Quyết định, so: 235, ky_hieu: QĐ-UBND, ngay: 2024-01-18}
 chi_tieu:

@@ -1,18 +1,9 @@
 """Table kinds as data: indicator tables filled from declarations, totals, STT modes, appendix labels."""
 
-from conftest import build_report, project_with_templates
+from conftest import REPORT_HEAD, build_report, project_with_templates
 from docx import Document
 
-REPORT = """\
-mau: de-an-06-bao-cao
-co_quan: {ten: ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH, ten_goi: Ủy ban nhân dân tỉnh Bình Định}
-so: 5
-ky_hieu: BC-UBND
-dia_danh: Bình Định
-ngay: 2025-01-07
-chu_ky: {tham_quyen: [TM. ỦY BAN NHÂN DÂN], chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn A}
-noi_nhan: [Như trên]
-luu: VT
+REPORT = REPORT_HEAD + """\
 chi_tieu:
   - {id: dvc, ten: Hồ sơ trực tuyến, don_vi: "%", tu_so: 450, mau_so: 500, muc_tieu: [{giao: Chính phủ, gia_tri: 80}]}
   - {id: tk, ten: Tài khoản định danh, don_vi: tài khoản, gia_tri: 1302}
