@@ -43,12 +43,11 @@ class DocumentView(str):
     @property
     def ten(self) -> str:
         """`Quyết định số 4466/QĐ-UBND` (kind and number, as after the first citation)."""
-        number = self.so_ky_hieu
-        return f"{self._doc.kind} số {number}" if number else self._doc.kind
+        return _name(self._doc)
 
     @property
     def so_ky_hieu(self) -> str:
-        return "/".join(p for p in (self._doc.number, self._doc.symbol) if p)
+        return _number_symbol(self._doc)
 
     @property
     def ngay(self) -> str:
@@ -76,10 +75,18 @@ class DocumentView(str):
         return self._doc.subject or ""
 
 
+def _number_symbol(doc: CitedDocument) -> str:
+    return "/".join(p for p in (doc.number, doc.symbol) if p)
+
+
+def _name(doc: CitedDocument) -> str:
+    number = _number_symbol(doc)
+    return f"{doc.kind} số {number}" if number else doc.kind
+
+
 def _long(doc: CitedDocument) -> str:
     """`Quyết định số 4466/QĐ-UBND ngày 01 tháng 12 năm 2023 của <issuer> <subject>`."""
-    number = "/".join(p for p in (doc.number, doc.symbol) if p)
-    text = f"{doc.kind} số {number}" if number else doc.kind
+    text = _name(doc)
     if doc.date:
         text += f" {F.long_date(doc.date)}"
     if doc.issuer:
