@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import run_cli
+from conftest import project_with_templates, run_cli
 
 
 def build_broken(mini_copy, tmp_path, old, new, target="report.yaml"):
@@ -46,7 +46,7 @@ def test_user_errors_name_file_line_and_field(mini_copy, tmp_path, old, new, nee
         assert "report.yaml:1:1" in result.output
 
 
-def test_all_problems_reported_in_one_run(mini_copy, tmp_path):
+def test_all_problems_reported_in_one_run(mini_copy):
     text = mini_copy.read_text(encoding="utf-8")
     text = text.replace("ky_hieu: BC-UBND", "ky_hieuu: BC-UBND").replace("so: 117", "so: 117/2024")
     mini_copy.write_text(text.replace("luu: VT, KSTT", ""), encoding="utf-8")
@@ -63,12 +63,10 @@ def test_error_in_included_file_names_that_file(mini_copy, tmp_path):
 
 
 def test_template_undefined_name_names_template_file_and_line(mini_copy, tmp_path):
-    real = (mini_copy.parent.parent / "templates").resolve()
-    (mini_copy.parent.parent / "templates").unlink()
-    import shutil
-
-    shutil.copytree(real, mini_copy.parent.parent / "templates")
-    ket_thuc = mini_copy.parent.parent / "templates/de-an-06-bao-cao/ket_thuc.j2"
+    project = mini_copy.parent.parent
+    (project / "templates").unlink()  # the fixture's link to the repository's templates: edit a copy
+    templates = project_with_templates(project)
+    ket_thuc = templates / "de-an-06-bao-cao/ket_thuc.j2"
     ket_thuc.write_text("Dòng một\n{{ bao_cao.khong_co }} báo cáo./.\n", encoding="utf-8")
     result = run_cli("build", mini_copy, "-o", tmp_path / "out.docx")
     assert result.exit_code == 1
@@ -96,7 +94,7 @@ def test_missing_file_is_a_clear_error(tmp_path):
     assert result.exit_code != 0
 
 
-def test_warnings_become_errors_with_strict(mini_copy, tmp_path):
+def test_warnings_become_errors_with_strict(mini_copy):
     text = mini_copy.read_text(encoding="utf-8")
     mini_copy.write_text(text.replace("  qd: Quyết định", "  thua: Chưa dùng.\n  qd: Quyết định"), encoding="utf-8")
     relaxed = run_cli("validate", mini_copy)
