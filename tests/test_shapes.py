@@ -204,48 +204,36 @@ def test_enumeration_labels():
     assert [enumeration_label("mot_la", n) for n in (1, 4, 10, 11)] == ["Một là,", "Bốn là,", "Mười là,", "Thứ 11 là,"]
 
 
-def test_one_level_kinds_keep_capital_titles(tmp_path):
-    """A kind with `nhom: {...}` (one level) prints titles in capitals, as the examples expect."""
+def _one_level_first_row(tmp_path, levels: str, title: str) -> list[str]:
+    """STT and title of the first group row of a table whose kind is KIND with one level
+    (`nhom: <levels>`) and one group titled `title`; two header rows stand above it."""
     kind = KIND.replace("""nhom:
   - {ma: chu_cai, in_hoa: true, dem: CHỈ TIÊU}
   - {ma: so, dem: chỉ tiêu}
   - {ma: phan_cap, nghieng: true}
-""", "nhom: {ma: la_ma, dem: MỤC}\n")
+""", f"nhom: {levels}\n")
     project_with_templates(tmp_path, kinds={"nhieu_cap": kind})
-    text = REPORT_HEAD + """\
-noi_dung: ["Xem {{ phu_luc('b') }}."]
+    text = REPORT_HEAD + f"""\
+noi_dung: ["Xem {{{{ phu_luc('b') }}}}."]
 phu_luc:
   - id: b
     tieu_de: Bảng
     bang:
       loai: nhieu_cap
       nhom:
-        - ten: Nhóm một
-          dong: [{noi_dung: x}]
+        - ten: {title}
+          dong: [{{noi_dung: x}}]
 """
     result, out = build(tmp_path, text)
     assert result.exit_code == 0, result.output
-    assert ["I", "NHÓM MỘT (01 MỤC)"] == rows(out)[2][:2]  # two header rows above
+    return rows(out)[2][:2]
+
+
+def test_one_level_kinds_keep_capital_titles(tmp_path):
+    """A kind with `nhom: {...}` (one level) prints titles in capitals, as the examples expect."""
+    assert ["I", "NHÓM MỘT (01 MỤC)"] == _one_level_first_row(tmp_path, "{ma: la_ma, dem: MỤC}", "Nhóm một")
 
 
 def test_a_one_level_kind_may_print_titles_as_typed(tmp_path):
-    kind = KIND.replace("""nhom:
-  - {ma: chu_cai, in_hoa: true, dem: CHỈ TIÊU}
-  - {ma: so, dem: chỉ tiêu}
-  - {ma: phan_cap, nghieng: true}
-""", "nhom: {ma: la_ma, in_hoa: false}\n")
-    project_with_templates(tmp_path, kinds={"nhieu_cap": kind})
-    text = REPORT_HEAD + """\
-noi_dung: ["Xem {{ phu_luc('b') }}."]
-phu_luc:
-  - id: b
-    tieu_de: Bảng
-    bang:
-      loai: nhieu_cap
-      nhom:
-        - ten: Nhiệm vụ của địa phương
-          dong: [{noi_dung: x}]
-"""
-    result, out = build(tmp_path, text)
-    assert result.exit_code == 0, result.output
-    assert rows(out)[2][:2] == ["I", "Nhiệm vụ của địa phương"]
+    assert _one_level_first_row(tmp_path, "{ma: la_ma, in_hoa: false}", "Nhiệm vụ của địa phương") == \
+        ["I", "Nhiệm vụ của địa phương"]
