@@ -82,6 +82,25 @@ def begin_report() -> None:
     _Tally.nodes = 0
 
 
+def nodes_taken() -> int:
+    """The values counted so far for the report being loaded."""
+    return _Tally.nodes
+
+
+def take_nodes(count: int) -> bool:
+    """Count a file already checked once (`count` values); False, counting nothing, when it would
+    pass MAX_NODES: checking the file again then says where."""
+    if _Tally.nodes + count > MAX_NODES:
+        return False
+    _Tally.nodes += count
+    return True
+
+
+def settings() -> tuple:
+    """The limits a file is checked against (a benchmark may change them in its process)."""
+    return (MAX_FILE_BYTES, MAX_NODES, MAX_DEPTH, MAX_ITEMS, MAX_TEXT, MAX_NUMBER)
+
+
 def _at(shown: str, mark) -> Location:
     return Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
 

@@ -160,20 +160,22 @@ def _tag_problem(node, lines: list[str]) -> str:
             f"ngoặc kép, ví dụ: {quoted(line[mark.column:].strip())}")
 
 
-def _warnings_sink() -> list | None:
-    loading = _LOADING.get()
-    return loading.warnings if loading is not None else None
-
-
 def read_source(path: Path) -> str:
     """A YAML file's text as its author saw it: any BOM, UTF-16, CRLF; raise ReportError otherwise."""
     shown = display_path(path)
+    return _decoded(shown, _read_bytes(path, shown))
+
+
+def _read_bytes(path: Path, shown: str) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise ReportError(Diagnostic(Location(shown), "không tìm thấy tệp")) from None
     except OSError as exc:
         raise ReportError(Diagnostic(Location(shown), f"không đọc được tệp (mã lỗi hệ thống {exc.errno})")) from None
+
+
+def _decoded(shown: str, data: bytes) -> str:
     try:
         return encoding.decode(data)
     except encoding.EncodingProblem as problem:
@@ -181,15 +183,12 @@ def read_source(path: Path) -> str:
                                      problem.message)) from None
 
 
-def _cleaned(shown: str, text: str) -> str:
+def _cleaned(shown: str, text: str) -> tuple[str, list[Diagnostic]]:
     """NFC text without invisible characters (each one a warning); TCVN3/VNI text is an error."""
     cleaned = encoding.clean(text)
-    sink = _warnings_sink()
-    if sink is not None:
-        for line, what in cleaned.removed:
-            sink.append(Diagnostic(Location(shown, line, 1), f"đã bỏ {what}: ký tự này không nhìn thấy được nhưng "
-                                                             "làm sai việc tìm kiếm, so sánh và ngắt dòng",
-                                   severity="warning"))
+    warnings = [Diagnostic(Location(shown, line, 1), f"đã bỏ {what}: ký tự này không nhìn thấy được nhưng "
+                                                     "làm sai việc tìm kiếm, so sánh và ngắt dòng", severity="warning")
+                for line, what in cleaned.removed]
     if cleaned.legacy:
         raise ReportError(Diagnostics([
             Diagnostic(Location(shown, line, column),
@@ -197,39 +196,78 @@ def _cleaned(shown: str, text: str) -> str:
                        f"(phông chữ cũ), không phải Unicode: "
                        + encoding.CONVERT_WITH_UNIKEY.format(source=encoding.LEGACY_NAMES[kind]))
             for line, column, kind, content in cleaned.legacy]))
-    loading = _LOADING.get()
-    if loading is not None:
-        loading.texts[shown] = cleaned.text
-    return cleaned.text
+    return cleaned.text, warnings
 
 
 def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+@dataclass(frozen=True)
+class _Parsed:
+    """A file read without a problem: what reading it again would give, and the values it counts."""
+
+    root: Node
+    text: str
+    warnings: tuple
+    nodes: int
+
+
+# Files parsed in this process, keyed by what was shown, the limits and the file's bytes: in a
+# batch every report reads the same included files (inputs/chung/...), and a file is only
+# reused when its content is the same, whatever its time stamps say.
+# Only files of a usual report's size are kept, up to a few megabytes of them in all.
+_PARSED: dict[tuple, _Parsed] = {}
+_PARSED_FILE_BYTES = 512_000
+_PARSED_TOTAL_BYTES = 4_000_000
+
+
 def parse_file(path: Path) -> Node:
     """Parse one YAML file into located nodes; raise ReportError on any problem."""
     shown = display_path(path)
     limits.check_file_size(path, shown)
-    text = _cleaned(shown, read_source(path))
+    data = _read_bytes(path, shown)
+    key = (shown, limits.settings(), data)
+    parsed = _PARSED.get(key)
+    if parsed is None or not limits.take_nodes(parsed.nodes):
+        parsed = _parse(shown, data)
+        _keep(key, parsed)
+    loading = _LOADING.get()
+    if loading is not None:
+        loading.warnings.extend(parsed.warnings)
+        loading.texts[shown] = parsed.text
+    # The includes are popped from the root's mapping; the nodes below it are never changed.
+    return Node(dict(parsed.root.value), parsed.root.location, parsed.root.key_location, parsed.root.source)
+
+
+def _keep(key: tuple, parsed: _Parsed) -> None:
+    size = len(key[-1])
+    if size > _PARSED_FILE_BYTES:
+        return
+    while _PARSED and sum(len(k[-1]) for k in _PARSED) + size > _PARSED_TOTAL_BYTES:
+        _PARSED.pop(next(iter(_PARSED)))
+    _PARSED[key] = parsed
+
+
+def _parse(shown: str, data: bytes) -> _Parsed:
+    """Parse a file's bytes into located nodes; raise ReportError on any problem."""
+    before = limits.nodes_taken()
+    text, warnings = _cleaned(shown, _decoded(shown, data))
     limits.check_structure(text, shown, scalars.Loader)
     try:
         composed = yaml.compose(text, Loader=scalars.Loader)
     except yaml.YAMLError as exc:
         raise ReportError(syntax_diagnostic(shown, text, exc)) from None
     if composed is None:
-        return Node({}, Location(shown, 1, 1))
+        return _Parsed(Node({}, Location(shown, 1, 1)), text, tuple(warnings), limits.nodes_taken() - before)
     builder = _Builder(shown, text.split("\n"))
     root = builder.build(composed)
     builder.problems += limits.value_problems(root)
     if builder.problems:
         raise ReportError(Diagnostics(builder.problems))
-    sink = _warnings_sink()
-    if sink is not None:
-        sink.extend(builder.warnings)
     if not isinstance(root.value, dict):
         raise ReportError(Diagnostic(root.location, "tệp phải là một bảng khóa: giá trị (mapping) ở cấp ngoài cùng"))
-    return root
+    return _Parsed(root, text, tuple(warnings + builder.warnings), limits.nodes_taken() - before)
 
 
 def _merge(base: Node, override: Node, path: tuple = ()) -> Node:
