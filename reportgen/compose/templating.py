@@ -13,7 +13,6 @@ from pathlib import Path
 import jinja2
 
 from reportgen.compose.code_cache import code_cache
-from reportgen.compose.jinja_messages import explain_syntax
 from reportgen.compose.sandbox import BoundedSandbox, LimitExceeded
 from reportgen.errors import (
     Diagnostics,
@@ -104,6 +103,9 @@ def _explain(exc: BaseException, names: list[str]) -> str:
         missing = quoted[-1] if "has no attribute" in message and quoted else quoted[0] if quoted else message
         return f'tên "{missing}" không được định nghĩa{suggestion(missing, names)}'
     if isinstance(exc, jinja2.TemplateSyntaxError):
+        # the messages' table, loaded only for an error
+        from reportgen.compose.jinja_messages import explain_syntax
+
         return explain_syntax(exc.message)
     if isinstance(exc, jinja2.exceptions.SecurityError):
         return _explain_security(exc)

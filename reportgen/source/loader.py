@@ -24,7 +24,6 @@ from reportgen.errors import (
     display_path,
 )
 from reportgen.source import encoding, limits, scalars
-from reportgen.source.yaml_errors import quoted, syntax_diagnostic
 
 INCLUDE_KEY = "bao_gom"
 JOINED_LISTS = ("chi_tieu", "phu_luc")
@@ -64,6 +63,13 @@ class LoadedYaml:
 
     def where_key(self, path: tuple) -> Location:
         return self.key_positions.get(tuple(path)) or self.where(path)
+
+
+def quoted(text: str) -> str:
+    """The text as a YAML string (`yaml_errors.quoted`); that module is loaded only for a problem."""
+    from reportgen.source.yaml_errors import quoted as yaml_quoted
+
+    return yaml_quoted(text)
 
 
 def _location(file: str, mark) -> Location:
@@ -257,6 +263,8 @@ def _parse(shown: str, data: bytes) -> _Parsed:
     try:
         composed = yaml.compose(text, Loader=scalars.Loader)
     except yaml.YAMLError as exc:
+        from reportgen.source.yaml_errors import syntax_diagnostic
+
         raise ReportError(syntax_diagnostic(shown, text, exc)) from None
     if composed is None:
         return _Parsed(Node({}, Location(shown, 1, 1)), text, tuple(warnings), limits.nodes_taken() - before)
