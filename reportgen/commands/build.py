@@ -77,13 +77,18 @@ def _check_targets(prepared, target: Path, options: BuildOptions) -> dict:
     return guard
 
 
-def _finish_pdf(result: BuildResult, pending: PendingPdf, pdf: Path) -> None:
-    """The PDF written: recorded, and the signature boxes' file written beside it."""
-    from reportgen.pdf.boxes import write_sidecar
+def _finish_pdf(result: BuildResult, pending: PendingPdf, pdf: Path, found: tuple | None = None) -> None:
+    """The PDF written: recorded, and the signature boxes' file written beside it (`found`: its
+    text and warnings when they were worked out beforehand)."""
+    from reportgen.pdf.boxes import save_sidecar, write_sidecar
 
     record_output(pdf, pdf.read_bytes())
     result.written.append(display_path(pdf))
-    sidecar, notes = write_sidecar(pdf, pending.edition, pending.seal_mm, pending.signer, **pending.guard)
+    if found is None:
+        sidecar, notes = write_sidecar(pdf, pending.edition, pending.seal_mm, pending.signer, **pending.guard)
+    else:
+        text, notes = found
+        sidecar = save_sidecar(pdf, text, **pending.guard)
     result.written.append(display_path(sidecar))
     result.messages += [f"{display_path(pdf)}: cảnh báo: {note}" for note in notes]
 
@@ -144,24 +149,27 @@ def build_one(path: str | Path, options: BuildOptions, defer_pdf: bool = False) 
     return result
 
 
-def finish_pdfs(results: list[BuildResult]) -> None:
+def finish_pdfs(results: list[BuildResult], workers: int | None = None) -> None:
     """The PDFs of a batch: every .docx waiting for one converted in a single LibreOffice run, then
-    each checked, written and given its signature boxes' file as a report built alone is."""
+    each checked, written and given its signature boxes' file as a report built alone is. The
+    boxes are searched for on `workers` processes; every file is written by this one."""
     waiting = [r for r in results if r.pending_pdf]
     if not waiting:
         return
     from reportgen.writers.pdf import convert_many
 
     try:
-        converted = convert_many([r.pending_pdf.docx for r in waiting])
+        documents, runs = [r.pending_pdf.docx for r in waiting], _runs(len(waiting), workers)
+        converted = convert_many(documents, runs) if runs > 1 else convert_many(documents)
     except (ReportError, OSError) as exc:  # LibreOffice did not finish, or the disk failed
         converted = [exc] * len(waiting)
-    for result, outcome in zip(waiting, converted):
+    found = _sidecars_found(converted, [r.pending_pdf for r in waiting], workers)
+    for result, outcome, sidecar in zip(waiting, converted, found):
         pending, result.pending_pdf = result.pending_pdf, None
         try:
             if isinstance(outcome, BaseException):
                 raise outcome
-            _finish_pdf(result, pending, outcome)
+            _finish_pdf(result, pending, outcome, sidecar)
         except ReportError as exc:
             result.ok = False
             result.messages += [d.render() for d in exc.diagnostics.sorted()]
@@ -170,13 +178,54 @@ def finish_pdfs(results: list[BuildResult]) -> None:
             result.messages.append(f"{result.source}: lỗi: {explain_os_error(exc)}")
 
 
+def _runs(documents: int, workers: int | None) -> int:
+    """LibreOffice runs side by side for a batch: one per worker, each with a few documents at
+    least (a run's start-up costs about as much as converting three)."""
+    return max(1, min(workers or os.cpu_count() or 1, documents // 3))
+
+
+def _sidecars_found(pdfs: list, pendings: list, workers: int | None) -> list:
+    """Per PDF written, its sidecar's text and warnings worked out on `workers` processes (the
+    search reads the PDF's text, ~0.3 s each); None where it was not, or not without a problem
+    (`_finish_pdf` then works it out here, and says what went wrong)."""
+    written = [i for i, pdf in enumerate(pdfs) if isinstance(pdf, Path)]
+    workers = min(len(written), workers or os.cpu_count() or 1)
+    found: list = [None] * len(pdfs)
+    if workers <= 1:
+        return found
+    from reportgen.pdf.boxes import sidecar_for
+    from reportgen.pdf.text import preload
+
+    preload()  # the PDF readers, imported once before the workers fork
+    try:
+        with _pool(workers) as pool:
+            futures = {i: pool.submit(sidecar_for, pdfs[i], pendings[i].edition, pendings[i].seal_mm,
+                                      pendings[i].signer) for i in written}
+    except OSError:  # no processes to be had: each is worked out here
+        return found
+    for i, future in futures.items():
+        if future.exception() is None:
+            found[i] = future.result()
+    return found
+
+
+def _pool(workers: int):
+    """Worker processes: forked on Linux (they start with the modules loaded), elsewhere the
+    platform's way (spawn on Windows and macOS, which imports them again in each worker)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
 def build_many(paths: list[Path], options: BuildOptions, on_done=None, workers: int | None = None) -> list[BuildResult]:
     """Build every report on the machine's cores; `on_done(result)` is called as each finishes
     (with --pdf, once the batch's PDFs are made, all in one LibreOffice run)."""
     batch_pdf = options.pdf and len(paths) > 1
     results = _build_all(paths, options, None if batch_pdf else on_done, workers, batch_pdf)
     if batch_pdf:
-        finish_pdfs(results)
+        finish_pdfs(results, workers)
         for result in results:
             if on_done:
                 on_done(result)
@@ -193,19 +242,14 @@ def _build_all(paths: list[Path], options: BuildOptions, on_done, workers: int |
             if on_done:
                 on_done(results[-1])
         return results
-    from concurrent.futures import ProcessPoolExecutor, as_completed  # only batches need processes
+    from concurrent.futures import as_completed  # only batches need processes
 
     # Imported before the pool starts, so forked workers inherit the loaded modules.
     import reportgen.pipeline  # noqa: F401
     import reportgen.writers.docx  # noqa: F401
 
     results_by_path = {}
-    import multiprocessing
-
-    # fork on Linux (the workers start with the modules loaded); elsewhere the platform's way
-    # (spawn on Windows and macOS, which imports them again in each worker)
-    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with _pool(workers) as pool:
         futures = {pool.submit(build_one, str(p), options, defer_pdf): p for p in paths}
         for future in as_completed(futures):
             result = future.result()

@@ -247,15 +247,27 @@ def write_sidecar(pdf: Path, edition: str | None, seal_mm: float = DEFAULT_SEAL_
 
     Written through `guarded_write` (`guard`: its `reads` and `protected_roots`): never over an
     input or a file reportgen did not make."""
+    text, warnings = sidecar_for(pdf, edition, seal_mm, name)
+    return save_sidecar(pdf, text, **guard), warnings
+
+
+def sidecar_for(pdf: Path, edition: str | None, seal_mm: float = DEFAULT_SEAL_MM,
+                name: str | None = None) -> tuple[str, list[str]]:
+    """The sidecar's text for `pdf` and the warnings of the search for its boxes; nothing written
+    (a batch finds the boxes of its PDFs side by side and writes the files in one process)."""
     data = pdf.read_bytes()
     try:
         signature_plan = plan(signature_pages(data), seal_mm, name)
     except PdfProblem as exc:  # no signature block found: the sidecar says so, the PDF stays
         signature_plan = SignaturePlan("van-ban", [], {}, [f"{exc}; tệp ô ký không có ô nào"])
+    return sidecar_text(sidecar_data(data, pdf.name, signature_plan, edition)), signature_plan.warnings
+
+
+def save_sidecar(pdf: Path, text: str, **guard) -> Path:
+    """Write a sidecar's text beside `pdf` through `guarded_write`."""
     target = sidecar_path(pdf)
-    text = sidecar_text(sidecar_data(data, pdf.name, signature_plan, edition))
     guarded_write(target, text.encode("utf-8"), ".json", **guard)
-    return target, signature_plan.warnings
+    return target
 
 
 def read_sidecar(path: Path) -> dict:

@@ -75,6 +75,12 @@ def _line(words: list[dict], number: int) -> Line:
                 max(w.get("size", 0) for w in words))
 
 
+def preload() -> None:
+    """Import the PDF readers now (before worker processes fork, so that each has them)."""
+    import pdfplumber  # noqa: F401
+    import pypdfium2  # noqa: F401
+
+
 def _open_source(source: Path | bytes):
     return io.BytesIO(source) if isinstance(source, bytes) else Path(source)
 

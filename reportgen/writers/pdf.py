@@ -78,10 +78,10 @@ def _checked(data: bytes, target: Path) -> ReportError | None:
     return ReportError(diags)
 
 
-def convert_many(documents: list[Path]) -> list[Path | ReportError]:
-    """Each .docx to <name>.pdf beside it, all in ONE LibreOffice run (its start-up is most of the
-    cost of one conversion); per document the written PDF or why there is none, as `convert_to_pdf`
-    checks and writes it."""
+def convert_many(documents: list[Path], runs: int = 1) -> list[Path | ReportError]:
+    """Each .docx to <name>.pdf beside it, in `runs` LibreOffice runs side by side (its start-up is
+    most of the cost of one conversion, so each run converts a share of the documents); per
+    document the written PDF or why there is none, as `convert_to_pdf` checks and writes it."""
     if not documents:
         return []
     where = display_path(documents[0])
@@ -89,31 +89,41 @@ def convert_many(documents: list[Path]) -> list[Path | ReportError]:
     if office is None:
         return [ReportError(Diagnostic(Location(display_path(d)), missing_message(display_path(d))))
                 for d in documents]
-    results: list[Path | ReportError] = []
+    runs = max(1, min(runs, len(documents)))
     with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as work:
         work_dir = Path(work)
-        inputs = work_dir / "vao"
-        inputs.mkdir()
-        named = []
-        for number, docx in enumerate(documents):  # numbered: two reports may share a name
-            copied = inputs / f"{number}.docx"
-            copied.write_bytes(docx.read_bytes())
-            named.append(copied)
-        done = run_office(office_command(office, work_dir / "profile", work_dir, named), work_dir, where)
-        for number, docx in enumerate(documents):
-            produced = work_dir / f"{number}.pdf"
-            if not produced.is_file():
-                detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["không rõ lý do"]
-                results.append(ReportError(Diagnostic(Location(display_path(docx)),
-                                                      f"LibreOffice không tạo được PDF: {detail[0]}")))
-                continue
-            target = docx.with_suffix(".pdf")
-            data = produced.read_bytes()
-            problem = _checked(data, target)
-            if problem is None:
-                write_atomic(target, data)
-            results.append(problem or target)
-    return results
+        shares = [list(range(len(documents)))[run::runs] for run in range(runs)]
+        folders = [work_dir / str(run) for run in range(runs)]
+        for folder, share in zip(folders, shares):
+            (folder / "vao").mkdir(parents=True)
+            for number in share:  # numbered: two reports may share a name
+                (folder / "vao" / f"{number}.docx").write_bytes(documents[number].read_bytes())
+        commands = [office_command(office, folder / "profile", folder,
+                                   [folder / "vao" / f"{number}.docx" for number in share])
+                    for folder, share in zip(folders, shares)]
+        if runs == 1:
+            done = [run_office(commands[0], folders[0], where)]
+        else:
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(max_workers=runs) as threads:
+                done = list(threads.map(lambda run: run_office(commands[run], folders[run], where), range(runs)))
+        run_of = {number: run for run, share in enumerate(shares) for number in share}
+        return [_converted(docx, folders[run_of[number]] / f"{number}.pdf", done[run_of[number]])
+                for number, docx in enumerate(documents)]
+
+
+def _converted(docx: Path, produced: Path, done: subprocess.CompletedProcess) -> Path | ReportError:
+    """The PDF LibreOffice produced for `docx`, checked and written beside it, or why there is none."""
+    if not produced.is_file():
+        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["không rõ lý do"]
+        return ReportError(Diagnostic(Location(display_path(docx)), f"LibreOffice không tạo được PDF: {detail[0]}"))
+    target = docx.with_suffix(".pdf")
+    data = produced.read_bytes()
+    problem = _checked(data, target)
+    if problem is None:
+        write_atomic(target, data)
+    return problem or target
 
 
 def convert_to_pdf(docx: Path, target: Path | None = None) -> Path:
