@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,9 +95,29 @@ def _finish_pdf(result: BuildResult, pending: PendingPdf, pdf: Path, found: tupl
     result.messages += [f"{display_path(pdf)}: cảnh báo: {note}" for note in notes]
 
 
+@contextmanager
+def _no_cycle_collection():
+    """Python's cycle collector paused while one report is built: the build makes its trees
+    (located YAML, report, document) of many small objects and no cycles among them, and each
+    collection walks them all again (a third of a 10,000-row build's time). Reference counting
+    frees everything as usual; the collector runs again once the report is done."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build_one(path: str | Path, options: BuildOptions, defer_pdf: bool = False) -> BuildResult:
     """One report to its outputs; with `defer_pdf` its PDF is left for `finish_pdfs` (a batch
     converts all its documents in one LibreOffice run)."""
+    with _no_cycle_collection():
+        return _build_one(path, options, defer_pdf)
+
+
+def _build_one(path: Path | str, options: BuildOptions, defer_pdf: bool) -> BuildResult:
     from reportgen.pipeline import prepare
     from reportgen.writers.docx import write_docx
     from reportgen.writers.text import write_text

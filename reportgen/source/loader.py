@@ -96,13 +96,14 @@ class _Builder:
             return Node(self._mapping(node), location, key_location)
         if isinstance(node, yaml.SequenceNode):
             return Node([self.build(item) for item in node.value], location, key_location)
-        self._check_comment(node)
+        value = scalars.scalar_value(node)
+        self._check_comment(node, value)
         if scalars.is_plain(node) and self._written_at(node.start_mark).startswith("&"):
             anchor = self._written_at(node.start_mark).split()[0]
             self.problems.append(Diagnostic(location, f'văn bản bắt đầu bằng dấu &: YAML hiểu "{anchor}" là tên neo '
                                                       f"(anchor) và bỏ nó đi; đặt cả văn bản trong ngoặc kép, ví dụ: "
                                                       f"{quoted(self._written_at(node.start_mark).strip())}"))
-        return Node(scalars.scalar_value(node), location, key_location, node.value)
+        return Node(value, location, key_location, node.value)
 
     def _written_at(self, mark) -> str:
         return self.lines[mark.line][mark.column:] if mark.line < len(self.lines) else ""
@@ -131,9 +132,9 @@ class _Builder:
             previous = value_node
         return mapping
 
-    def _check_comment(self, node) -> None:
+    def _check_comment(self, node, value) -> None:
         """A plain text followed by ` #` on its line: YAML dropped the rest as a comment."""
-        if not scalars.is_plain(node) or not isinstance(scalars.scalar_value(node), str):
+        if not scalars.is_plain(node) or not isinstance(value, str):
             return
         mark = node.end_mark
         if mark.line >= len(self.lines):

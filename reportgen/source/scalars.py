@@ -26,6 +26,9 @@ STANDARD_TAGS = {STR_TAG, MERGE_TAG, "tag:yaml.org,2002:int", "tag:yaml.org,2002
                  "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
                  "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
+# The first characters a typed scalar can start with (null, true/false, numbers, dates);
+# any other text is text.
+_TYPED_STARTS = frozenset("0123456789+-.~nNtTfF")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
@@ -34,7 +37,17 @@ _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
 _DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 
 
-class Loader(_BaseLoader):
+class _TextResolver:
+    """Every scalar is composed as text but the merge key `<<`: what PyYAML's resolver decides
+    with only that implicit resolver, without looking up the table for each scalar."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode and not self.yaml_path_resolvers:
+            return MERGE_TAG if implicit[0] and value == "<<" else self.DEFAULT_SCALAR_TAG
+        return super().resolve(kind, value, implicit)
+
+
+class Loader(_TextResolver, _BaseLoader):
     """The C parser when available, with no implicit types: every plain scalar is composed
     as text and typed by `resolve_plain` (merge keys `<<` still work)."""
 
@@ -44,7 +57,7 @@ class Loader(_BaseLoader):
 Loader.add_implicit_resolver(MERGE_TAG, re.compile(r"^(?:<<)$"), ["<"])
 
 
-class PurePythonLoader(yaml.SafeLoader):
+class PurePythonLoader(_TextResolver, yaml.SafeLoader):
     """The same without libyaml (used where the C parser is not installed, and in tests)."""
 
     yaml_implicit_resolvers: ClassVar[dict] = {}
@@ -55,6 +68,8 @@ PurePythonLoader.add_implicit_resolver(MERGE_TAG, re.compile(r"^(?:<<)$"), ["<"]
 
 def resolve_plain(text: str):
     """None, True/False, an int, a float, a date, or the text itself."""
+    if text and text[0] not in _TYPED_STARTS:
+        return text
     if text in _NULL:
         return None
     if text in _TRUE:
