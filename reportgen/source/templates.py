@@ -193,7 +193,7 @@ def load_template(name: str, report_file: Path, where: Location) -> Template:
     roots = template_roots(report_file.parent)
     if not roots:
         raise ReportError(Diagnostic(where, "không tìm thấy mẫu nào: không có thư mục templates/ và bản cài reportgen "
-                                            "thiếu mẫu có sẵn; hãy cài lại: py -m pip install --force-reinstall reportgen"))
+                                            "thiếu mẫu có sẵn; hãy cài lại từ tệp wheel: py -m pip install --force-reinstall <tệp .whl>"))
     root = next((r for r in roots if (r / name).is_dir()), roots[0])
     folder = root / name
     if not folder.is_dir() or name.startswith((".", "_")):
