@@ -103,3 +103,32 @@ def built_mini(tmp_path):
     result = run_cli("build", MINI / "report.yaml", "-o", out)
     assert result.exit_code == 0, result.output
     return Built(out)
+
+
+SIGNING_REPORT = FIXTURES / "ky-so" / "report.yaml"
+
+
+def signing_report_copies(tmp_path: Path, folders) -> list[Path]:
+    """The small signing report copied into a project per folder name (same file name in each)."""
+    copies = []
+    for folder in folders:
+        target = tmp_path / folder / "inputs"
+        shutil.copytree(SIGNING_REPORT.parent, target)
+        copies.append(target / SIGNING_REPORT.name)
+    return copies
+
+
+@pytest.fixture
+def office_runs(monkeypatch):
+    """The LibreOffice commands a test runs, in order (each still runs for real)."""
+    from reportgen.writers import pdf as writer
+
+    runs = []
+    real = writer.run_office
+
+    def counted(command, home, where):
+        runs.append(command)
+        return real(command, home, where)
+
+    monkeypatch.setattr(writer, "run_office", counted)
+    return runs

@@ -14,7 +14,7 @@ from reportgen.commands import build as build_command
 from reportgen.commands.build import BuildOptions, build_many
 from reportgen.pdf.inspect import open_pdf, pdfa_identification
 from reportgen.writers import pdf as writer
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, signing_report_copies
 
 REPORT = FIXTURES / "ky-so" / "report.yaml"
 needs_office = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is installed by scripts/setup.sh")
@@ -22,24 +22,12 @@ needs_office = pytest.mark.skipif(shutil.which("soffice") is None, reason="Libre
 
 def two_reports(tmp_path: Path) -> list[Path]:
     """The same report twice, under the same file name in two projects."""
-    copies = []
-    for folder in ("a", "b"):
-        target = tmp_path / folder / "inputs"
-        shutil.copytree(REPORT.parent, target)
-        copies.append(target / REPORT.name)
-    return copies
+    return signing_report_copies(tmp_path, ("a", "b"))
 
 
 @needs_office
-def test_a_batch_makes_every_pdf_in_one_office_run(tmp_path, monkeypatch):
-    runs = []
-    real = writer.run_office
-
-    def counted(command, home, where):
-        runs.append(command)
-        return real(command, home, where)
-
-    monkeypatch.setattr(writer, "run_office", counted)
+def test_a_batch_makes_every_pdf_in_one_office_run(tmp_path, office_runs):
+    runs = office_runs
     reports = two_reports(tmp_path)
     options = BuildOptions(pdf=True, edition="dien-tu")
     done = []
@@ -60,7 +48,7 @@ def test_a_pdf_that_fails_its_check_fails_only_its_report(tmp_path, monkeypatch)
     reports = two_reports(tmp_path)
     outcomes = iter([writer.ReportError(writer.Diagnostic(writer.Location("x.pdf"), "phông chữ không nhúng")), None])
 
-    def convert(documents):
+    def convert(documents, runs=1):
         out = []
         for docx in documents:
             problem = next(outcomes)

@@ -14,32 +14,19 @@ import pytest
 from reportgen.commands import build as build_command
 from reportgen.commands.build import BuildOptions, build_many
 from reportgen.pdf.inspect import open_pdf, pdfa_identification
-from reportgen.writers import pdf as writer
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, signing_report_copies
 
 REPORT = FIXTURES / "ky-so" / "report.yaml"
 needs_office = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is installed by scripts/setup.sh")
 
 
 def reports(tmp_path: Path, count: int) -> list[Path]:
-    copies = []
-    for n in range(count):
-        target = tmp_path / f"p{n}" / "inputs"
-        shutil.copytree(REPORT.parent, target)
-        copies.append(target / REPORT.name)
-    return copies
+    return signing_report_copies(tmp_path, [f"p{n}" for n in range(count)])
 
 
 @needs_office
-def test_six_reports_on_two_workers_share_two_office_runs(tmp_path, monkeypatch):
-    runs = []
-    real = writer.run_office
-
-    def counted(command, home, where):
-        runs.append(command)
-        return real(command, home, where)
-
-    monkeypatch.setattr(writer, "run_office", counted)
+def test_six_reports_on_two_workers_share_two_office_runs(tmp_path, office_runs):
+    runs = office_runs
     *paths, single = reports(tmp_path, 7)
     results = build_many(paths, BuildOptions(pdf=True, edition="dien-tu"), workers=2)
     assert [r.ok for r in results] == [True] * 6, [r.messages for r in results]

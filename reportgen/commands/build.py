@@ -182,7 +182,7 @@ def finish_pdfs(results: list[BuildResult], workers: int | None = None) -> None:
 
     try:
         documents, runs = [r.pending_pdf.docx for r in waiting], _runs(len(waiting), workers)
-        converted = convert_many(documents, runs) if runs > 1 else convert_many(documents)
+        converted = convert_many(documents, runs)
     except (ReportError, OSError) as exc:  # LibreOffice did not finish, or the disk failed
         converted = [exc] * len(waiting)
     found = _sidecars_found(converted, [r.pending_pdf for r in waiting], workers)
