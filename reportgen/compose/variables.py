@@ -7,6 +7,7 @@ import datetime as dt
 
 from reportgen import formatting as F
 from reportgen.compute import periods
+from reportgen.compute.documents import citation, number_symbol
 from reportgen.compute.indicators import numeric
 from reportgen.source.model import Report
 from reportgen.source.templates import TYPE_NAMES, Template
@@ -93,12 +94,7 @@ def report_variables(report: Report, template: Template, period: periods.Period 
     request = None
     if report.request:
         q = report.request
-        number = "/".join(p for p in (q.number, q.symbol) if p)
-        cite = f"{q.kind} số {number}" if number else q.kind
-        if q.date:
-            cite += f" {F.long_date(q.date)}"
-        if q.issuer:
-            cite += f" của {q.issuer}"
+        number, cite = number_symbol(q), citation(q, with_subject=False)
         request = {"loai": q.kind, "so": q.number or "", "ky_hieu": q.symbol or "", "so_ky_hieu": number,
                    "ngay": F.long_date(q.date) if q.date else "", "ngay_ngan": F.short_date(q.date) if q.date else "",
                    "co_quan": q.issuer or "", "trich_yeu": q.subject or "", "trich_dan": cite}

@@ -36,18 +36,18 @@ class DocumentView(str):
     """`vb.ID` in a text: the long form; its attributes the other forms and the parts."""
 
     def __new__(cls, doc: CitedDocument):
-        view = super().__new__(cls, _long(doc))
+        view = super().__new__(cls, citation(doc))
         view._doc = doc
         return view
 
     @property
     def ten(self) -> str:
         """`Quyết định số 4466/QĐ-UBND` (kind and number, as after the first citation)."""
-        return _name(self._doc)
+        return document_name(self._doc)
 
     @property
     def so_ky_hieu(self) -> str:
-        return _number_symbol(self._doc)
+        return number_symbol(self._doc)
 
     @property
     def ngay(self) -> str:
@@ -75,23 +75,23 @@ class DocumentView(str):
         return self._doc.subject or ""
 
 
-def _number_symbol(doc: CitedDocument) -> str:
+def number_symbol(doc: CitedDocument) -> str:
     return "/".join(p for p in (doc.number, doc.symbol) if p)
 
 
-def _name(doc: CitedDocument) -> str:
-    number = _number_symbol(doc)
+def document_name(doc: CitedDocument) -> str:
+    number = number_symbol(doc)
     return f"{doc.kind} số {number}" if number else doc.kind
 
 
-def _long(doc: CitedDocument) -> str:
+def citation(doc: CitedDocument, with_subject: bool = True) -> str:
     """`Quyết định số 4466/QĐ-UBND ngày 01 tháng 12 năm 2023 của <issuer> <subject>`."""
-    text = _name(doc)
+    text = document_name(doc)
     if doc.date:
         text += f" {F.long_date(doc.date)}"
     if doc.issuer:
         text += f" của {doc.issuer}"
-    if doc.subject:
+    if with_subject and doc.subject:
         text += f" {doc.subject}"
     return text
 

@@ -81,9 +81,7 @@ def _message(error, known: list[str]) -> str:
         return f'thiếu trường bắt buộc "{error.document_path[-1]}"'
     if code == cerr.BAD_TYPE.code:
         return f"cần {_expected_types(error.constraint)}, nhưng đang là {_type_name(error.value)}"
-    if code == cerr.EMPTY_NOT_ALLOWED.code:
-        return "không được để trống"
-    if code == cerr.NOT_NULLABLE.code:
+    if code in (cerr.EMPTY_NOT_ALLOWED.code, cerr.NOT_NULLABLE.code):
         return "không được để trống"
     if code == cerr.UNALLOWED_VALUE.code:
         allowed = ", ".join(str(a) for a in error.constraint)
