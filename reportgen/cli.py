@@ -12,6 +12,7 @@ import click
 
 # First: Click's own messages are translated before any command's parameters are made.
 from reportgen.commands.vietnamese import VietnameseGroup  # isort: skip
+from reportgen.program import imports_done  # isort: skip
 
 # name -> (module in reportgen.commands, the command in it)
 COMMANDS = {
@@ -41,6 +42,7 @@ class LazyGroup(VietnameseGroup):
         if name not in self.commands and name in COMMANDS:
             module, attribute = COMMANDS[name]
             self.add_command(getattr(importlib.import_module(f"reportgen.commands.{module}"), attribute), name)
+            imports_done()
         return super().get_command(ctx, name)
 
 

@@ -45,3 +45,37 @@ def test_a_build_loads_only_what_its_stages_use(tmp_path):
 def test_a_command_loads_no_other_command(tmp_path):
     others = [f"reportgen.commands.{name}" for name in ("sign", "form", "export", "rollup", "init", "check", "new")]
     assert loaded_modules(["validate", str(ROOT / "inputs" / "binh-dinh-2024-6thang.yaml")], ROOT, others) == []
+
+
+COLLECTOR_PROBE = """
+import gc, json, runpy, sys
+sys.argv = ["reportgen", *json.loads(sys.argv[1])]
+seen = {}
+import reportgen.program as program
+done = program.imports_done
+def watched():
+    seen["off_during_imports"] = not gc.isenabled()
+    done()
+    seen["on_for_the_work"] = gc.isenabled()
+    seen["frozen"] = gc.get_freeze_count()
+program.imports_done = watched
+import reportgen.cli
+reportgen.cli.imports_done = watched
+try:
+    runpy.run_module("reportgen", run_name="__main__")
+except SystemExit as exc:
+    seen["exit"] = exc.code
+sys.stderr.write("\\nSEEN " + json.dumps(seen) + "\\n")
+"""
+
+
+def test_the_collector_is_off_for_the_imports_and_on_for_the_work(tmp_path):
+    """Long commands (a batch, a roll-up of thousands of files) still collect cycles; only the
+    start-up's imports run without the collector, and what they made is frozen."""
+    result = subprocess.run([sys.executable, "-c", COLLECTOR_PROBE,
+                             json.dumps(["validate", str(ROOT / "inputs" / "binh-dinh-2024-6thang.yaml")])],
+                            check=False, cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    seen = json.loads(next(x for x in result.stderr.splitlines() if x.startswith("SEEN ")).removeprefix("SEEN "))
+    assert seen["exit"] == 0
+    assert seen["off_during_imports"] and seen["on_for_the_work"]
+    assert seen["frozen"] > 10_000
