@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from reportgen.pyyaml import yaml
 
 from reportgen.compute import periods
 from reportgen.compute.yaml_edit import YamlText

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import yaml
+from reportgen.pyyaml import yaml
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

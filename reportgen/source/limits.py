@@ -25,7 +25,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-import yaml
+from reportgen.pyyaml import yaml
 
 from reportgen.errors import Diagnostic, Location, ReportError
 

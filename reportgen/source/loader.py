@@ -14,7 +14,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from reportgen.pyyaml import yaml
 
 from reportgen.errors import (
     Diagnostic,

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from typing import ClassVar
 
-import yaml
+from reportgen.pyyaml import yaml
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

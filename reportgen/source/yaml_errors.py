@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-import yaml
+from reportgen.pyyaml import yaml
 
 from reportgen.errors import Diagnostic, Location
 

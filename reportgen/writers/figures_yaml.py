@@ -6,7 +6,7 @@ gives UTF-8 bytes, the same for the same data (keys in the order given).
 
 from __future__ import annotations
 
-import yaml
+from reportgen.pyyaml import yaml
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):

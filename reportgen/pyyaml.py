@@ -1,0 +1,45 @@
+"""PyYAML, imported so that its module-level regular expressions are compiled when first used.
+
+Importing `yaml` compiles about a dozen patterns: the implicit resolvers' (bool, int, float,
+timestamp, …), the pure-Python reader's and the constructor's. reportgen's loader types no
+scalar through the resolvers and reads with libyaml's parser when it is there, so most of
+them are never used, yet they were half of the import's time (about 11 ms of 22). Every
+module of reportgen imports PyYAML from here, so whichever comes first imports it this way.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+
+class LazyPattern:
+    """Stands for `re.compile(pattern, flags)` and compiles it the first time it is used."""
+
+    __slots__ = ("_arguments", "_compiled")
+
+    def __init__(self, pattern, flags=0):
+        self._arguments = (pattern, flags)
+        self._compiled = None
+
+    def __getattr__(self, name):
+        if self._compiled is None:
+            self._compiled = _compile(*self._arguments)
+        return getattr(self._compiled, name)
+
+
+_compile = re.compile
+_importing = threading.Lock()
+
+
+def _import_yaml():
+    with _importing:
+        re.compile = LazyPattern
+        try:
+            import yaml
+        finally:
+            re.compile = _compile
+    return yaml
+
+
+yaml = _import_yaml()
