@@ -12,8 +12,10 @@ freed by reference counting as always: this changes when cycles are looked for, 
 from __future__ import annotations
 
 import gc
+import sys
 
 _started_with_collector = False
+_modules_when_frozen = 0
 
 
 def run() -> None:
@@ -33,7 +35,17 @@ def imports_done() -> None:
     """The command's modules are imported: keep them out of the collector's passes, and turn
     it back on for the work (once, and only if the program turned it off)."""
     global _started_with_collector
+    freeze_new_modules()
     if _started_with_collector:
         _started_with_collector = False
-        gc.freeze()
         gc.enable()
+
+
+def freeze_new_modules() -> None:
+    """Modules imported since the last call (a command imports its stages as its work starts):
+    kept out of the collector's passes like those of the start-up. Nothing else is frozen
+    between two reports, so no cycle of a finished report is kept."""
+    global _modules_when_frozen
+    if len(sys.modules) != _modules_when_frozen:
+        gc.freeze()
+        _modules_when_frozen = len(sys.modules)

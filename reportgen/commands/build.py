@@ -21,6 +21,7 @@ from reportgen.commands.common import (
 )
 from reportgen.errors import ReportError, display_path
 from reportgen.output import check_target, default_output, guarded_write, record_output
+from reportgen.program import freeze_new_modules
 
 
 @dataclass
@@ -122,6 +123,7 @@ def _build_one(path: Path | str, options: BuildOptions, defer_pdf: bool) -> Buil
     from reportgen.writers.docx import write_docx
     from reportgen.writers.text import write_text
 
+    freeze_new_modules()
     path = Path(path)
     result = BuildResult(display_path(path) if path.exists() else shown_as_given(path), ok=False)
     try:
