@@ -1,5 +1,7 @@
 import copy
+import os
 import shutil
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -9,6 +11,20 @@ from click.testing import CliRunner
 from reportgen.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def pytest_configure(config):
+    """The suite's compiled Jinja code goes to a folder of its own (its processes share it),
+    never into the cache folder of whoever runs the tests."""
+    if "REPORTGEN_CACHE" not in os.environ:
+        config.reportgen_cache = os.environ["REPORTGEN_CACHE"] = tempfile.mkdtemp(prefix="reportgen-test-cache-")
+
+
+def pytest_unconfigure(config):
+    made = getattr(config, "reportgen_cache", None)
+    if made:
+        shutil.rmtree(made, ignore_errors=True)
+
 MINI = FIXTURES / "mini"
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 

@@ -3,6 +3,7 @@ warm, damaged, unwritable or turned off."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,33 @@ def test_a_changed_text_is_compiled_again(tmp_path, monkeypatch, fresh):
     fresh()
     env = make_environment([str(ROOT / "templates" / "_chung")], filters(), {"x": 2})
     assert Renderer(env, Diagnostics()).text("{{ x + 2 }}", Location("a.yaml", 1, 1)) == "4"
+
+
+def test_the_folder_is_pruned_to_its_newest_entries(tmp_path):
+    folder = tmp_path / "jinja"
+    folder.mkdir()
+    for n in range(30):
+        entry = folder / f"{n:02d}.code"
+        entry.write_bytes(b"x")
+        os.utime(entry, ns=(n * 10**9, n * 10**9))
+    (folder / "not-ours.txt").write_text("giữ lại", encoding="utf-8")
+    assert code_cache.prune(folder, most=40, keep=20) == 0
+    assert code_cache.prune(folder, most=25, keep=20) == 10
+    assert sorted(p.name for p in folder.iterdir()) == [f"{n:02d}.code" for n in range(10, 30)] + ["not-ours.txt"]
+
+
+def test_a_run_that_stores_code_prunes_a_full_folder(tmp_path, monkeypatch, fresh):
+    monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(code_cache, "MAX_ENTRIES", 50)
+    monkeypatch.setattr(code_cache, "KEEP_AFTER_PRUNING", 40)
+    folder = tmp_path / "cache" / "jinja"
+    folder.mkdir(parents=True)
+    for n in range(60):  # older than anything this run writes
+        (folder / f"old-{n:02d}.code").write_bytes(b"x")
+        os.utime(folder / f"old-{n:02d}.code", ns=(10**9, 10**9))
+    built()
+    stored = list(folder.glob("*.code"))
+    new = [p for p in stored if not p.name.startswith("old-")]
+    assert new  # this run's code is kept
+    # pruned once, when the run stored its first entry: 40 kept then, and the run's later ones added
+    assert len([p for p in stored if p.name.startswith("old-")]) == 39

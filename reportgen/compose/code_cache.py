@@ -8,6 +8,10 @@ or `~/.cache/reportgen`), one file per text, keyed by the text, the template fil
 the versions of Python and Jinja, the filters and the source of the sandbox and of the environment's settings: any change
 compiles again. `REPORTGEN_CACHE=0` turns it off. A folder that cannot be written only means
 compiling every time; the output is the same either way.
+
+The folder is bounded: when a run stores new code and the folder holds more than
+MAX_ENTRIES files, the oldest written are removed down to KEEP_AFTER_PRUNING (a text still
+in use is compiled and stored again the next time, about a millisecond).
 """
 
 from __future__ import annotations
@@ -22,6 +26,10 @@ from jinja2.bccache import Bucket
 
 # Texts longer than this are compiled each time rather than stored (no real text is this long).
 MAX_CACHED_TEXT = 20_000
+# An entry is 2–8 KB: at most about 60 MB; a monthly report stores about 60 texts.
+MAX_ENTRIES = 10_000
+KEEP_AFTER_PRUNING = 8_000
+SUFFIX = ".code"
 
 
 def cache_folder() -> Path | None:
@@ -53,8 +61,10 @@ class CodeCache(jinja2.FileSystemBytecodeCache):
     """Jinja's file cache with a key that says everything the compiled code depends on."""
 
     def __init__(self, folder: Path, salt: str):
-        super().__init__(str(folder), "%s.code")
+        super().__init__(str(folder), "%s" + SUFFIX)
+        self.folder = folder
         self.salt = salt
+        self.pruned = False
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
         return _digest(self.salt, name, filename or "")
@@ -66,7 +76,10 @@ class CodeCache(jinja2.FileSystemBytecodeCache):
         try:
             super().dump_bytecode(bucket)
         except OSError:
-            pass  # a full disk or a folder made read-only: the next run compiles again
+            return  # a full disk or a folder made read-only: the next run compiles again
+        if not self.pruned:  # once a run: only runs that store new code can grow the folder
+            self.pruned = True
+            prune(self.folder)
 
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
@@ -83,6 +96,30 @@ class CodeCache(jinja2.FileSystemBytecodeCache):
             bucket.code = env.compile(raw)
             self.set_bucket(bucket)
         return bucket.code
+
+
+def prune(folder: Path, most: int | None = None, keep: int | None = None) -> int:
+    """Remove the oldest-written entries when `folder` holds more than `most` (MAX_ENTRIES),
+    down to `keep` (KEEP_AFTER_PRUNING); how many went. Another run may be removing the same
+    files: a file already gone is simply skipped."""
+    most = MAX_ENTRIES if most is None else most
+    keep = KEEP_AFTER_PRUNING if keep is None else keep
+    try:
+        with os.scandir(folder) as found:
+            entries = [e for e in found if e.name.endswith(SUFFIX) and e.is_file(follow_symlinks=False)]
+        if len(entries) <= most:
+            return 0
+        written = sorted((e.stat(follow_symlinks=False).st_mtime_ns, e.path) for e in entries)
+    except OSError:
+        return 0
+    removed = 0
+    for _, path in written[:len(written) - keep]:
+        try:
+            os.unlink(path)
+            removed += 1
+        except OSError:
+            pass
+    return removed
 
 
 def _file_digest(path: Path) -> str:
