@@ -8,24 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportgen.compose import Context, compose
-from reportgen.compose.templating import Renderer, make_environment
-from reportgen.compose.variables import filters, for_edition, report_variables
-from reportgen.compute import periods
-from reportgen.compute.documents import Registry, build_documents, check_citation_dates
-from reportgen.compute.indicators import IndicatorSet, IndicatorView, check_indicators
-from reportgen.compute.numbering import appendix_label
-from reportgen.compute.period_checks import check_period
-from reportgen.compute.tables import TableBuilder, Tallies, all_tables, compute_tables
-from reportgen.compute.targets import check_targets
-from reportgen.compute.typed_figures import check_typed_figures
-from reportgen.document import Document, Paragraph, Span
 from reportgen.errors import Diagnostics, ReferenceProblem, suggestion
 from reportgen.source.loader import LoadedYaml, load
-from reportgen.source.model import Report, Text, build_report
-from reportgen.source.templates import Template, load_template
 from reportgen.source.validate import check_report
+
+if TYPE_CHECKING:
+    from reportgen.document import Document
+    from reportgen.source.model import Report
+    from reportgen.source.templates import Template
 
 
 @dataclass
@@ -62,6 +54,8 @@ def _warn_paper_without_number(report: Report, loaded: LoadedYaml, diags: Diagno
 
 def _mark_draft(document: Document) -> None:
     """A draft built with figures still to update says so on its first line."""
+    from reportgen.document import Paragraph, Span
+
     document.sections[0].blocks.insert(0, Paragraph("body", [Span("DỰ THẢO", bold=True)], align="left",
                                                     first_line_indent=False))
     document.title = f"DỰ THẢO {document.title}"
@@ -81,6 +75,22 @@ def prepare(path: str | Path, strict: bool = False, edition: str | None = None, 
     loaded = load(path)
     diags = check_report(loaded)
     diags.raise_if_errors()
+    # The stages after validation are imported once the input is valid: a report with errors
+    # is answered before they (and Jinja with them) are loaded.
+    from reportgen.compose import Context, compose
+    from reportgen.compose.templating import Renderer, make_environment
+    from reportgen.compose.variables import filters, for_edition, report_variables
+    from reportgen.compute import periods
+    from reportgen.compute.documents import Registry, build_documents, check_citation_dates
+    from reportgen.compute.indicators import IndicatorSet, IndicatorView, check_indicators
+    from reportgen.compute.numbering import appendix_label
+    from reportgen.compute.period_checks import check_period
+    from reportgen.compute.tables import TableBuilder, Tallies, all_tables, compute_tables
+    from reportgen.compute.targets import check_targets
+    from reportgen.compute.typed_figures import check_typed_figures
+    from reportgen.source.model import Text, build_report
+    from reportgen.source.templates import load_template
+
     report = build_report(loaded, path)
     if edition == "giay":
         _warn_paper_without_number(report, loaded, diags)

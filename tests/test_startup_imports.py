@@ -79,3 +79,13 @@ def test_the_collector_is_off_for_the_imports_and_on_for_the_work(tmp_path):
     assert seen["exit"] == 0
     assert seen["off_during_imports"] and seen["on_for_the_work"]
     assert seen["frozen"] > 10_000
+
+
+def test_a_report_with_errors_is_answered_before_the_later_stages_load(tmp_path):
+    """Reading and validating come first; Jinja and lxml are loaded only for a valid report."""
+    report = tmp_path / "inputs" / "bao-cao.yaml"
+    report.parent.mkdir()
+    report.write_text("mau: de-an-06-bao-cao\nso: năm\n", encoding="utf-8")
+    modules = loaded_modules(["build", str(report)], tmp_path)
+    assert "yaml" in modules and "cerberus" in modules  # the schema's messages
+    assert "jinja2" not in modules and "lxml" not in modules

@@ -120,15 +120,16 @@ def build_one(path: str | Path, options: BuildOptions, defer_pdf: bool = False) 
 
 def _build_one(path: Path | str, options: BuildOptions, defer_pdf: bool) -> BuildResult:
     from reportgen.pipeline import prepare
-    from reportgen.writers.docx import write_docx
-    from reportgen.writers.text import write_text
 
-    freeze_new_modules()
     path = Path(path)
     result = BuildResult(display_path(path) if path.exists() else shown_as_given(path), ok=False)
     try:
         check_report_path(path)
         prepared = prepare(path, strict=options.strict, draft=options.draft, edition=options.edition)
+        from reportgen.writers.docx import write_docx
+        from reportgen.writers.text import write_text
+
+        freeze_new_modules()
         result.messages += [w.render() for w in prepared.diagnostics.warnings]
         target = Path(options.output) if options.output else default_output(path, ".docx")
         guard = _check_targets(prepared, target, options)
