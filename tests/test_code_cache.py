@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from reportgen.compose import code_cache, templating
@@ -117,3 +118,15 @@ def test_a_run_that_stores_code_prunes_a_full_folder(tmp_path, monkeypatch, fres
     assert new  # this run's code is kept
     # pruned once, when the run stored its first entry: 40 kept then, and the run's later ones added
     assert len([p for p in stored if p.name.startswith("old-")]) == 39
+
+
+def test_a_warm_run_compiles_nothing(tmp_path, monkeypatch, fresh):
+    monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path / "cache"))
+    cold = built()
+    fresh()
+    compiled = []
+    real_compile = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile",
+                        lambda self, *args, **kwargs: compiled.append(args[0]) or real_compile(self, *args, **kwargs))
+    assert built() == cold
+    assert compiled == []

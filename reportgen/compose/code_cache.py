@@ -17,12 +17,14 @@ in use is compiled and stored again the next time, about a millisecond).
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
+import pickle
 import sys
 from pathlib import Path
 
 import jinja2
-from jinja2.bccache import Bucket
+from jinja2.bccache import Bucket, bc_magic
 
 # Texts longer than this are compiled each time rather than stored (no real text is this long).
 MAX_CACHED_TEXT = 20_000
@@ -82,9 +84,20 @@ class CodeCache(jinja2.FileSystemBytecodeCache):
             prune(self.folder)
 
     def load_bytecode(self, bucket: Bucket) -> None:
+        """Jinja's own file format (its magic, the pickled checksum, the marshalled code), read
+        whole and unmarshalled from memory: Jinja's `marshal.load` from the open file reads it
+        in thousands of small calls (11–29 ms for a report's 57 texts, against 1.5–5.5 ms). The
+        header is compared as bytes, so nothing in the folder is ever unpickled."""
         try:
-            super().load_bytecode(bucket)
+            data = Path(self.folder, self.pattern % bucket.key).read_bytes()
         except OSError:
+            return  # not stored yet (or unreadable): compiled and stored
+        header = bc_magic + pickle.dumps(bucket.checksum, 2)  # as Bucket.write_bytecode writes it
+        if not data.startswith(header):
+            return  # another checksum (the text changed) or damaged: compiled and stored again
+        try:
+            bucket.code = marshal.loads(memoryview(data)[len(header):])
+        except (EOFError, ValueError, TypeError):
             bucket.reset()
 
     def text_code(self, env: jinja2.Environment, raw: str):
