@@ -26,6 +26,8 @@ from pathlib import Path
 import jinja2
 from jinja2.bccache import Bucket, bc_magic
 
+from reportgen.cache import cache_folder as user_cache_folder
+
 # Texts longer than this are compiled each time rather than stored (no real text is this long).
 MAX_CACHED_TEXT = 20_000
 # An entry is 2–8 KB: at most about 60 MB; a monthly report stores about 60 texts.
@@ -35,24 +37,7 @@ SUFFIX = ".code"
 
 
 def cache_folder() -> Path | None:
-    chosen = os.environ.get("REPORTGEN_CACHE")
-    if chosen == "0":
-        return None
-    if chosen:
-        base = Path(chosen)
-    elif os.name == "nt" and os.environ.get("LOCALAPPDATA"):
-        base = Path(os.environ["LOCALAPPDATA"]) / "reportgen"
-    else:
-        try:
-            base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportgen"
-        except RuntimeError:  # no home folder (a service account): no cache
-            return None
-    folder = base / "jinja"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError:
-        return None
-    return folder if os.access(folder, os.W_OK) else None
+    return user_cache_folder("jinja")
 
 
 def _digest(*parts: str) -> str:
