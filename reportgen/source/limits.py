@@ -105,58 +105,79 @@ def _at(shown: str, mark) -> Location:
     return Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
 
 
-def check_structure(text: str, shown: str, loader) -> None:
-    """Depth, list lengths, text lengths and alias expansion, on YAML's event stream.
+class Bounds:
+    """Depth, list lengths, text lengths and alias expansion, counted on one file's YAML events as
+    they are read, before anything is built from them (the loader composes from the same events).
 
     An anchored collection's size is the number of values inside it (aliases in it already
     expanded); each alias adds the size of what it names. Linear in the file's length."""
-    stack: list[list] = []  # per open collection: [anchor, values inside, items (lists), is_list]
-    sizes: dict[str, int] = {}
-    total = _Tally.nodes
-    try:
-        events = yaml.parse(text, Loader=loader)
-        for event in events:
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                if stack and stack[-1][3]:
-                    _count_item(stack[-1], shown, event)
-                stack.append([event.anchor, 0, 0, isinstance(event, yaml.SequenceStartEvent)])
-                if len(stack) > MAX_DEPTH:
-                    raise ReportError(Diagnostic(_at(shown, event.start_mark),
-                                                 f"các khối lồng nhau quá {MAX_DEPTH} cấp"))
-                continue
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                anchor, inside, _, _ = stack.pop()
-                added = inside + 1
-                if anchor:
-                    sizes[anchor] = added
-                if stack:
-                    stack[-1][1] += added
-                continue
-            if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
-                if stack and stack[-1][3]:
-                    _count_item(stack[-1], shown, event)
-                if isinstance(event, yaml.ScalarEvent):
-                    added = 1
-                    if len(event.value) > MAX_TEXT:
-                        raise ReportError(Diagnostic(_at(shown, event.start_mark),
-                                                     f"văn bản dài {_number(len(event.value))} ký tự, vượt giới hạn "
-                                                     f"{_number(MAX_TEXT)} ký tự của một giá trị"))
-                    if event.anchor:
-                        sizes[event.anchor] = 1
-                else:
-                    if any(frame[0] == event.anchor for frame in stack):
-                        raise ReportError(Diagnostic(_at(shown, event.start_mark),
-                                                     f"tham chiếu *{event.anchor} nằm bên trong chính khối "
-                                                     f"&{event.anchor} mà nó trỏ tới (vòng lặp)"))
-                    added = sizes.get(event.anchor, 1)
-                total += added
-                if total > MAX_NODES:
-                    raise ReportError(Diagnostic(_at(shown, event.start_mark), _too_many(event)))
-                if stack:
-                    stack[-1][1] += added
-    except yaml.YAMLError:
-        return  # composing the file reports the syntax error, in Vietnamese
-    _Tally.nodes = total
+
+    def __init__(self, shown: str):
+        self.shown = shown
+        self.stack: list[list] = []  # per open collection: [anchor, values inside, items (lists), is_list]
+        self.sizes: dict[str, int] = {}
+        self.total = _Tally.nodes
+        self._counters = {yaml.ScalarEvent: self._scalar, yaml.AliasEvent: self._alias,
+                          yaml.MappingStartEvent: self._start, yaml.SequenceStartEvent: self._start,
+                          yaml.MappingEndEvent: self._end, yaml.SequenceEndEvent: self._end}
+
+    def count(self, event) -> None:
+        """Count one event; raise ReportError at the first bound it crosses."""
+        counter = self._counters.get(event.__class__)
+        if counter is not None:
+            counter(event)
+
+    def finish(self) -> None:
+        """The file's values, counted to its end, added to the report's."""
+        _Tally.nodes = self.total
+
+    def _start(self, event) -> None:
+        self._count_item(event)
+        self.stack.append([event.anchor, 0, 0, event.__class__ is yaml.SequenceStartEvent])
+        if len(self.stack) > MAX_DEPTH:
+            raise ReportError(Diagnostic(_at(self.shown, event.start_mark), f"các khối lồng nhau quá {MAX_DEPTH} cấp"))
+
+    def _end(self, event) -> None:
+        anchor, inside, _, _ = self.stack.pop()
+        added = inside + 1
+        if anchor:
+            self.sizes[anchor] = added
+        if self.stack:
+            self.stack[-1][1] += added
+
+    def _scalar(self, event) -> None:
+        self._count_item(event)
+        if len(event.value) > MAX_TEXT:
+            raise ReportError(Diagnostic(_at(self.shown, event.start_mark),
+                                         f"văn bản dài {_number(len(event.value))} ký tự, vượt giới hạn "
+                                         f"{_number(MAX_TEXT)} ký tự của một giá trị"))
+        if event.anchor:
+            self.sizes[event.anchor] = 1
+        self._add(event, 1)
+
+    def _alias(self, event) -> None:
+        self._count_item(event)
+        if any(frame[0] == event.anchor for frame in self.stack):
+            raise ReportError(Diagnostic(_at(self.shown, event.start_mark),
+                                         f"tham chiếu *{event.anchor} nằm bên trong chính khối "
+                                         f"&{event.anchor} mà nó trỏ tới (vòng lặp)"))
+        self._add(event, self.sizes.get(event.anchor, 1))
+
+    def _add(self, event, added: int) -> None:
+        self.total += added
+        if self.total > MAX_NODES:
+            raise ReportError(Diagnostic(_at(self.shown, event.start_mark), _too_many(event)))
+        if self.stack:
+            self.stack[-1][1] += added
+
+    def _count_item(self, event) -> None:
+        """One more item in the list the event is in (nothing when it is in a mapping)."""
+        if self.stack and self.stack[-1][3]:
+            frame = self.stack[-1]
+            frame[2] += 1
+            if frame[2] > MAX_ITEMS:
+                raise ReportError(Diagnostic(_at(self.shown, event.start_mark),
+                                             f"danh sách có quá {_number(MAX_ITEMS)} mục (dòng của bảng, chỉ tiêu...)"))
 
 
 def _too_many(event) -> str:
@@ -165,13 +186,6 @@ def _too_many(event) -> str:
                 "(tham chiếu & / * lồng nhau nhân số giá trị lên rất nhiều lần)")
     return (f"báo cáo (cùng các tệp bao gồm) có quá {_number(MAX_NODES)} giá trị; "
             "hãy tách thành các báo cáo nhỏ hơn")
-
-
-def _count_item(frame: list, shown: str, event) -> None:
-    frame[2] += 1
-    if frame[2] > MAX_ITEMS:
-        raise ReportError(Diagnostic(_at(shown, event.start_mark),
-                                     f"danh sách có quá {_number(MAX_ITEMS)} mục (dòng của bảng, chỉ tiêu...)"))
 
 
 # Unicode's control characters (category Cc: U+0000-U+001F, U+007F-U+009F) but tab and the line
@@ -183,6 +197,24 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\u
 def _control_character(text: str) -> str | None:
     found = _CONTROL.search(text)
     return found.group() if found else None
+
+
+def has_control_character(text: str) -> bool:
+    return _CONTROL.search(text) is not None
+
+
+def questionable(value) -> bool:
+    """Whether `value_problems` has something to say about this value (or key): tested on each
+    value as a file is read, so that only a file holding one is walked."""
+    if isinstance(value, str):
+        return _CONTROL.search(value) is not None
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return abs(value) > MAX_NUMBER
+    if isinstance(value, (float, Decimal)):
+        return not math.isfinite(value) or abs(value) > MAX_NUMBER
+    return False
 
 
 def value_problems(root) -> list[Diagnostic]:

@@ -13,6 +13,7 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from reportgen.pyyaml import yaml
 
@@ -31,7 +32,7 @@ JOINED_LISTS = ("chi_tieu", "phu_luc")
 # (invisible characters removed, a text cut by " #") without changing the include code.
 _LOADING: ContextVar[LoadedYaml | None] = ContextVar("reportgen_loading", default=None)
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """A YAML value with where it was written (and where its key was)."""
 
@@ -65,106 +66,310 @@ class LoadedYaml:
         return self.key_positions.get(tuple(path)) or self.where(path)
 
 
-def quoted(text: str) -> str:
-    """The text as a YAML string (`yaml_errors.quoted`); that module is loaded only for a problem."""
-    from reportgen.source.yaml_errors import quoted as yaml_quoted
-
-    return yaml_quoted(text)
-
-
 def _location(file: str, mark) -> Location:
     return Location(file, mark.line + 1, mark.column + 1)
 
 
-class _Builder:
-    """Turns a composed YAML node graph into located nodes, scalars typed the YAML 1.2 way."""
+_NO_PAIR = object()  # no pair before this one in its mapping
+_KEY_PROBLEM = "khóa phải là một chữ (ví dụ ten:), không phải danh sách, khối hay giá trị rỗng"
+
+
+class _Located:
+    """What both ways of building located nodes share: scalars typed the YAML 1.2 way, and the
+    checks on what YAML reads otherwise than it was meant (a tag, an anchor sign, ` #`, the keys).
+    A scalar here is PyYAML's node or its event: both have value, style and marks."""
 
     def __init__(self, file: str, lines: list[str]):
         self.file = file
         self.lines = lines
-        self.constructor = yaml.constructor.SafeConstructor()
         self.problems: list[Diagnostic] = []
         self.warnings: list[Diagnostic] = []
 
-    def build(self, node, key_location=None) -> Node:
-        location = _location(self.file, node.start_mark)
-        if node.tag not in scalars.STANDARD_TAGS:
-            self.problems.append(Diagnostic(location, _tag_problem(node, self.lines)))
-            return Node(getattr(node, "value", None) if isinstance(node, yaml.ScalarNode) else None,
-                        location, key_location)
-        if isinstance(node, yaml.MappingNode):
-            return Node(self._mapping(node), location, key_location)
-        if isinstance(node, yaml.SequenceNode):
-            return Node([self.build(item) for item in node.value], location, key_location)
-        value = scalars.scalar_value(node)
-        self._check_comment(node, value)
-        if scalars.is_plain(node) and self._written_at(node.start_mark).startswith("&"):
-            anchor = self._written_at(node.start_mark).split()[0]
-            self.problems.append(Diagnostic(location, f'văn bản bắt đầu bằng dấu &: YAML hiểu "{anchor}" là tên neo '
-                                                      f"(anchor) và bỏ nó đi; đặt cả văn bản trong ngoặc kép, ví dụ: "
-                                                      f"{quoted(self._written_at(node.start_mark).strip())}"))
-        return Node(value, location, key_location, node.value)
+    def scalar(self, scalar, tag: str, key_location: Location | None) -> Node:
+        """The located value of a scalar composed with `tag`."""
+        location = _location(self.file, scalar.start_mark)
+        if tag not in scalars.STANDARD_TAGS:
+            self.problems.append(Diagnostic(location, scalars.tag_problem(tag, scalar.start_mark, self.lines)))
+            return Node(scalar.value, location, key_location)
+        value = scalars.scalar_value(scalar, tag)
+        if not scalar.style:
+            if isinstance(value, str):
+                self._check_comment(scalar)
+            if self._written_starts(scalar.start_mark, "&"):
+                written = self._written_at(scalar.start_mark)
+                self.problems.append(Diagnostic(location, f'văn bản bắt đầu bằng dấu &: YAML hiểu "{written.split()[0]}" '
+                                                          f"là tên neo (anchor) và bỏ nó đi; đặt cả văn bản trong "
+                                                          f"ngoặc kép, ví dụ: {scalars.quoted(written.strip())}"))
+        return Node(value, location, key_location, scalar.value)
+
+    def key_text(self, key_scalar, key_location: Location) -> str | None:
+        """A pair's key (`key_scalar` None when the key is a list or a mapping); None, with a problem,
+        when it cannot be one."""
+        if key_scalar is None or (not key_scalar.style and not key_scalar.value.strip()):
+            self.problems.append(Diagnostic(key_location, _KEY_PROBLEM))
+            return None
+        return key_scalar.value
+
+    def check_pair(self, mapping: dict, key: str, key_scalar, key_location: Location, value_scalar, previous,
+                   flow: bool) -> None:
+        """Before a pair's value is built: a decimal cut by the comma of {...}, a key given twice.
+        `previous` is the value before in the mapping (None when not a scalar), `value_scalar` this
+        pair's (None when not a scalar)."""
+        if flow and previous is not _NO_PAIR and scalars.split_decimal(previous, key_scalar, value_scalar, self.lines):
+            self.problems.append(Diagnostic(
+                _location(self.file, previous.start_mark),
+                f'trong {{...}} dấu phẩy ngăn các mục, nên "{previous.value},{key}" bị đọc thành hai phần; '
+                f'viết số thập phân trong ngoặc kép: "{previous.value},{key}"'))
+        if key in mapping:
+            first = mapping[key].key_location
+            self.problems.append(Diagnostic(key_location, f'khóa "{key}" bị khai báo hai lần trong cùng một khối '
+                                                          f"(lần đầu ở dòng {first.line}); giữ một lần", related=first))
 
     def _written_at(self, mark) -> str:
         return self.lines[mark.line][mark.column:] if mark.line < len(self.lines) else ""
 
+    def _written_starts(self, mark, prefix: str) -> bool:
+        """Whether the file's text at `mark` starts with `prefix` (`_written_at` without the copy)."""
+        return mark.line < len(self.lines) and self.lines[mark.line].startswith(prefix, mark.column)
+
+    def _check_comment(self, scalar) -> None:
+        """A plain text followed by ` #` on its line: YAML dropped the rest as a comment."""
+        mark = scalar.end_mark
+        if not self._written_starts(mark, " #"):
+            return  # one space before #: two or more mark a deliberate comment
+        rest = self.lines[mark.line][mark.column:]
+        self.warnings.append(Diagnostic(
+            Location(self.file, mark.line + 1, mark.column + 2),
+            f'phần sau " #" ("{rest[1:].strip()}") bị YAML bỏ đi như một chú thích; nếu đó là nội dung, '
+            f'đặt cả văn bản trong ngoặc kép: {scalars.quoted(scalar.value + rest)}; nếu là chú thích, để hai dấu cách '
+            "trước dấu #", severity="warning"))
+
+
+class _Anchored(NamedTuple):
+    """What an anchor's node built: an alias gives the same value and repeats what building it
+    found (as building it again would)."""
+
+    node: Node
+    scalar: object  # its event when the node is a scalar, else None
+    problems: list
+    warnings: list
+
+
+class _Deferred(Exception):
+    """A composer's error (an alias to nothing, an anchor given twice, a second document): told
+    once the rest of the file is counted, since a bound crossed further on is told first."""
+
+    def __init__(self, error: yaml.YAMLError):
+        super().__init__(error)
+        self.error = error
+
+
+class _Composer(_Located):
+    """A file's YAML events composed into located nodes in one pass, each event counted against the
+    limits (limits.Bounds) before anything is built from it: an alias bomb is refused without being
+    expanded, a list past its limit at the first item too many. An alias shares what its anchor
+    built. Merge keys (`<<`, which no report uses) are only noted: PyYAML flattens them (_Builder)."""
+
+    def __init__(self, file: str, text: str, lines: list[str]):
+        super().__init__(file, lines)
+        self.parser = scalars.Loader(text)
+        self.bounds = limits.Bounds(file)
+        self._get_event, self._count = self.parser.get_event, self.bounds.count
+        # A control character comes from the text, or from an escape (\x01) in double quotes: in a
+        # text without any, only the double-quoted values can hold one.
+        self.clean_text = not limits.has_control_character(text)
+        self.anchor_marks: dict = {}  # anchor -> where it was first written
+        self.anchored: dict[str, _Anchored] = {}
+        self.merges = False  # a merge key was read
+        self.questionable = False  # a value or key limits.value_problems tells about was read
+
+    def compose(self) -> Node | None:
+        """The file's one document, None for a file without any; raise ReportError for a bound
+        crossed, yaml.YAMLError as composing with PyYAML would."""
+        try:
+            return self._stream()
+        except _Deferred as deferred:
+            self._count_rest()
+            raise deferred.error from None
+        finally:
+            self.parser.dispose()
+
+    def _next(self):
+        event = self._get_event()
+        self._count(event)
+        return event
+
+    def _stream(self) -> Node | None:
+        self._next()  # the stream's start
+        if self._next().__class__ is yaml.StreamEndEvent:
+            self.bounds.finish()
+            return None
+        first = self._next()  # after the document's start
+        root = self._node(first, None)
+        self._next()  # the document's end
+        event = self._next()
+        if event.__class__ is not yaml.StreamEndEvent:
+            raise _Deferred(yaml.composer.ComposerError("expected a single document in the stream",
+                                                        first.start_mark, "but found another document",
+                                                        event.start_mark))
+        self.bounds.finish()
+        return root
+
+    def _count_rest(self) -> None:
+        try:
+            while self._next().__class__ is not yaml.StreamEndEvent:
+                pass
+        except yaml.YAMLError:
+            return  # composing stops at the earlier error
+        self.bounds.finish()
+
+    def _node(self, event, key_location: Location | None) -> Node:
+        kind = event.__class__
+        if kind is yaml.AliasEvent:
+            anchored = self._anchored(event)
+            self.problems += anchored.problems
+            self.warnings += anchored.warnings
+            node = anchored.node
+            return Node(node.value, node.location, key_location, node.source)
+        if event.anchor is not None:
+            return self._anchor(event, key_location)
+        return self._value(event, key_location)
+
+    def _value(self, event, key_location: Location | None) -> Node:
+        """The node of a scalar or a collection's start (its anchor, if any, taken care of)."""
+        if event.__class__ is yaml.ScalarEvent:
+            node = self.scalar(event, scalars.scalar_tag(event), key_location)
+            self._note_questionable(node.value, event)
+            return node
+        return self._collection(event, key_location)
+
+    def _anchor(self, event, key_location: Location | None) -> Node:
+        anchor = event.anchor
+        if anchor in self.anchor_marks:
+            raise _Deferred(yaml.composer.ComposerError("found duplicate anchor; first occurrence",
+                                                        self.anchor_marks[anchor], "second occurrence",
+                                                        event.start_mark))
+        self.anchor_marks[anchor] = event.start_mark
+        problems, warnings = len(self.problems), len(self.warnings)
+        scalar = event if event.__class__ is yaml.ScalarEvent else None
+        node = self._value(event, key_location)
+        self.anchored[anchor] = _Anchored(node, scalar, self.problems[problems:], self.warnings[warnings:])
+        return node
+
+    def _anchored(self, alias) -> _Anchored:
+        anchored = self.anchored.get(alias.anchor)
+        if anchored is None:
+            raise _Deferred(yaml.composer.ComposerError(None, None, "found undefined alias", alias.start_mark))
+        return anchored
+
+    def _collection(self, event, key_location: Location | None) -> Node:
+        location = _location(self.file, event.start_mark)
+        tag = event.tag
+        if tag is not None and tag != "!" and tag not in scalars.STANDARD_TAGS:
+            self.problems.append(Diagnostic(location, scalars.tag_problem(tag, event.start_mark, self.lines)))
+            problems, warnings = len(self.problems), len(self.warnings)
+            self._content(event)  # read, never told: the value is not used
+            del self.problems[problems:], self.warnings[warnings:]
+            return Node(None, location, key_location)
+        return Node(self._content(event), location, key_location)
+
+    def _content(self, start) -> dict | list:
+        if start.__class__ is yaml.MappingStartEvent:
+            return self._mapping(bool(start.flow_style))
+        items = []
+        while (event := self._next()).__class__ is not yaml.SequenceEndEvent:
+            items.append(self._node(event, None))
+        return items
+
+    def _mapping(self, flow: bool) -> dict:
+        mapping: dict[str, Node] = {}
+        previous = _NO_PAIR
+        while (event := self._next()).__class__ is not yaml.MappingEndEvent:
+            key_scalar, key_location = self._key(event)
+            value_event = self._next()
+            key = self.key_text(key_scalar, key_location)
+            if key is None:
+                self._unused(value_event)
+                continue
+            self._note_questionable(key, key_scalar)
+            if scalars.scalar_tag(key_scalar) == scalars.MERGE_TAG:
+                self.merges = True
+            value_scalar = self._scalar_of(value_event)
+            self.check_pair(mapping, key, key_scalar, key_location, value_scalar, previous, flow)
+            mapping[key] = self._node(value_event, key_location)
+            previous = value_scalar
+        return mapping
+
+    def _key(self, event) -> tuple:
+        """(the key's scalar, None for a list or a mapping; where it was written)."""
+        kind = event.__class__
+        if kind is yaml.ScalarEvent and event.anchor is None:
+            return event, _location(self.file, event.start_mark)
+        if kind is yaml.AliasEvent:
+            anchored = self._anchored(event)
+            return anchored.scalar, anchored.node.location
+        node = self._unused(event)  # its anchor is kept
+        return (event if kind is yaml.ScalarEvent else None), node.location
+
+    def _scalar_of(self, event):
+        """The scalar an event gives as a value (an alias: its anchor's), None for a list or a mapping."""
+        if event.__class__ is yaml.ScalarEvent:
+            return event
+        if event.__class__ is yaml.AliasEvent and event.anchor in self.anchored:
+            return self.anchored[event.anchor].scalar
+        return None
+
+    def _note_questionable(self, value, scalar) -> None:
+        if isinstance(value, str) and self.clean_text and scalar.style != '"':
+            return
+        if limits.questionable(value):
+            self.questionable = True
+
+    def _unused(self, event) -> Node:
+        """A node read for its events and anchors only: what building it finds is not told."""
+        problems, warnings = len(self.problems), len(self.warnings)
+        node = self._node(event, None)
+        del self.problems[problems:], self.warnings[warnings:]
+        return node
+
+
+class _Builder(_Located):
+    """Located nodes from PyYAML's composed node graph, its merge keys (`<<`) flattened by PyYAML:
+    how a file holding one is built, once the composer has counted it."""
+
+    def __init__(self, file: str, lines: list[str]):
+        super().__init__(file, lines)
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def build(self, node, key_location=None) -> Node:
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, node.tag, key_location)
+        location = _location(self.file, node.start_mark)
+        if node.tag not in scalars.STANDARD_TAGS:
+            self.problems.append(Diagnostic(location, scalars.tag_problem(node.tag, node.start_mark, self.lines)))
+            return Node(None, location, key_location)
+        if isinstance(node, yaml.MappingNode):
+            return Node(self._mapping(node), location, key_location)
+        return Node([self.build(item) for item in node.value], location, key_location)
+
     def _mapping(self, node) -> dict:
         self.constructor.flatten_mapping(node)
         mapping: dict[str, Node] = {}
-        previous = None
+        previous = _NO_PAIR
         for key_node, value_node in node.value:
-            key_loc = _location(self.file, key_node.start_mark)
-            if not isinstance(key_node, yaml.ScalarNode) or (scalars.is_plain(key_node) and not key_node.value.strip()):
-                self.problems.append(Diagnostic(key_loc, "khóa phải là một chữ (ví dụ ten:), không phải danh sách, "
-                                                         "khối hay giá trị rỗng"))
+            key_location = _location(self.file, key_node.start_mark)
+            key = self.key_text(_scalar_node(key_node), key_location)
+            if key is None:
                 continue
-            key = key_node.value
-            if node.flow_style and previous is not None and _split_decimal(previous, key_node, value_node, self.lines):
-                self.problems.append(Diagnostic(
-                    _location(self.file, previous.start_mark),
-                    f'trong {{...}} dấu phẩy ngăn các mục, nên "{previous.value},{key}" bị đọc thành hai phần; '
-                    f'viết số thập phân trong ngoặc kép: "{previous.value},{key}"'))
-            if key in mapping:
-                first = mapping[key].key_location
-                self.problems.append(Diagnostic(key_loc, f'khóa "{key}" bị khai báo hai lần trong cùng một khối '
-                                                         f"(lần đầu ở dòng {first.line}); giữ một lần", related=first))
-            mapping[key] = self.build(value_node, key_loc)
-            previous = value_node
+            value_scalar = _scalar_node(value_node)
+            self.check_pair(mapping, key, key_node, key_location, value_scalar, previous, node.flow_style)
+            mapping[key] = self.build(value_node, key_location)
+            previous = value_scalar
         return mapping
 
-    def _check_comment(self, node, value) -> None:
-        """A plain text followed by ` #` on its line: YAML dropped the rest as a comment."""
-        if not scalars.is_plain(node) or not isinstance(value, str):
-            return
-        mark = node.end_mark
-        if mark.line >= len(self.lines):
-            return
-        rest = self.lines[mark.line][mark.column:]
-        if rest.startswith(" #"):  # one space: two or more mark a deliberate comment
-            self.warnings.append(Diagnostic(
-                Location(self.file, mark.line + 1, mark.column + 2),
-                f'phần sau " #" ("{rest[1:].strip()}") bị YAML bỏ đi như một chú thích; nếu đó là nội dung, '
-                f'đặt cả văn bản trong ngoặc kép: {quoted(node.value + rest)}; nếu là chú thích, để hai dấu cách '
-                "trước dấu #", severity="warning"))
 
-
-def _split_decimal(previous, key_node, value_node, lines: list[str]) -> bool:
-    """`{gia_tri: 95,5}`: the comma of a Vietnamese decimal read as the flow separator."""
-    if not (isinstance(previous, yaml.ScalarNode) and isinstance(value_node, yaml.ScalarNode)):
-        return False
-    if not (scalars.is_plain(previous) and re.fullmatch(r"[-+]?[\d.]+", previous.value) and key_node.value.isdigit()
-            and scalars.is_plain(value_node) and value_node.value == ""):
-        return False
-    line = lines[key_node.start_mark.line] if key_node.start_mark.line < len(lines) else ""
-    return key_node.start_mark.column > 0 and line[key_node.start_mark.column - 1] == ","
-
-
-def _tag_problem(node, lines: list[str]) -> str:
-    """A value YAML took for a tag (`!quan trọng`): almost always a text meant literally."""
-    mark = node.start_mark
-    line = lines[mark.line] if mark.line < len(lines) else ""
-    return (f'"{node.tag}" được YAML hiểu là một thẻ (tag) vì văn bản bắt đầu bằng dấu !; đặt cả văn bản trong '
-            f"ngoặc kép, ví dụ: {quoted(line[mark.column:].strip())}")
+def _scalar_node(node):
+    return node if isinstance(node, yaml.ScalarNode) else None
 
 
 def read_source(path: Path) -> str:
@@ -260,23 +465,27 @@ def _parse(shown: str, data: bytes) -> _Parsed:
     """Parse a file's bytes into located nodes; raise ReportError on any problem."""
     before = limits.nodes_taken()
     text, warnings = _cleaned(shown, _decoded(shown, data))
-    limits.check_structure(text, shown, scalars.Loader)
+    lines = text.split("\n")
+    composer = _Composer(shown, text, lines)
     try:
-        composed = yaml.compose(text, Loader=scalars.Loader)
+        root = composer.compose()
     except yaml.YAMLError as exc:
         from reportgen.source.yaml_errors import syntax_diagnostic
 
         raise ReportError(syntax_diagnostic(shown, text, exc)) from None
-    if composed is None:
+    if root is None:
         return _Parsed(Node({}, Location(shown, 1, 1)), text, tuple(warnings), limits.nodes_taken() - before)
-    builder = _Builder(shown, text.split("\n"))
-    root = builder.build(composed)
-    builder.problems += limits.value_problems(root)
-    if builder.problems:
-        raise ReportError(Diagnostics(builder.problems))
+    built = composer
+    if composer.merges:  # counted already: composed again for PyYAML to flatten the merges
+        built = _Builder(shown, lines)
+        root = built.build(yaml.compose(text, Loader=scalars.Loader))
+    if composer.questionable:
+        built.problems += limits.value_problems(root)
+    if built.problems:
+        raise ReportError(Diagnostics(built.problems))
     if not isinstance(root.value, dict):
         raise ReportError(Diagnostic(root.location, "tệp phải là một bảng khóa: giá trị (mapping) ở cấp ngoài cùng"))
-    return _Parsed(root, text, tuple(warnings + builder.warnings), limits.nodes_taken() - before)
+    return _Parsed(root, text, tuple(warnings + built.warnings), limits.nodes_taken() - before)
 
 
 def _merge(base: Node, override: Node, path: tuple = ()) -> Node:

@@ -43,7 +43,7 @@ class _TextResolver:
 
     def resolve(self, kind, value, implicit):
         if kind is yaml.ScalarNode and not self.yaml_path_resolvers:
-            return MERGE_TAG if implicit[0] and value == "<<" else self.DEFAULT_SCALAR_TAG
+            return _implicit_tag(value, implicit)
         return super().resolve(kind, value, implicit)
 
 
@@ -89,26 +89,72 @@ def resolve_plain(text: str):
     return text
 
 
-def is_plain(node: yaml.ScalarNode) -> bool:
-    """A scalar written without quotes (libyaml says "", the Python parser None)."""
-    return not node.style
+def _implicit_tag(value: str, implicit: tuple) -> str:
+    return MERGE_TAG if implicit[0] and value == "<<" else STR_TAG
 
 
-def scalar_value(node: yaml.ScalarNode):
-    """The value of a scalar node: quoted and block scalars are text, plain ones resolved."""
-    if not is_plain(node):
-        return node.value
-    return resolve_plain(node.value) if node.tag == STR_TAG else _explicit(node)
+def scalar_tag(event: yaml.ScalarEvent) -> str:
+    """The tag a scalar event is composed with: its own, else text (or merge for a plain `<<`),
+    as `Loader` resolves it."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        return _implicit_tag(event.value, event.implicit)
+    return tag
 
 
-def _explicit(node: yaml.ScalarNode):
+def is_plain(scalar) -> bool:
+    """A scalar (node or event) written without quotes (libyaml says "", the Python parser None)."""
+    return not scalar.style
+
+
+def scalar_value(scalar, tag: str):
+    """The value of a scalar (node or event) composed with `tag`: quoted and block scalars are
+    text, plain ones resolved."""
+    if scalar.style:
+        return scalar.value
+    return resolve_plain(scalar.value) if tag == STR_TAG else _explicit(scalar.value, tag)
+
+
+def _explicit(text: str, tag: str):
     """`!!int 5`, `!!bool true`: honoured when the text fits, else the text."""
-    value = resolve_plain(node.value)
+    value = resolve_plain(text)
     kinds = {"tag:yaml.org,2002:int": int, "tag:yaml.org,2002:float": (int, float),
              "tag:yaml.org,2002:bool": bool, "tag:yaml.org,2002:timestamp": dt.date}
-    wanted = kinds.get(node.tag)
-    if node.tag == "tag:yaml.org,2002:null":
+    wanted = kinds.get(tag)
+    if tag == "tag:yaml.org,2002:null":
         return None
     if wanted and isinstance(value, wanted):
         return value
-    return node.value
+    return text
+
+
+# --- what YAML read otherwise than it was meant -------------------------------------------------
+
+_DECIMAL_PART = re.compile(r"[-+]?[\d.]+")
+
+
+def quoted(text: str) -> str:
+    """The text as a YAML string (`yaml_errors.quoted`); that module is loaded only for a problem."""
+    from reportgen.source.yaml_errors import quoted as yaml_quoted
+
+    return yaml_quoted(text)
+
+
+def split_decimal(previous, key, value, lines: list[str]) -> bool:
+    """`{gia_tri: 95,5}`: the comma of a Vietnamese decimal read as the flow separator. The three
+    are scalars (nodes or events): the value before, this pair's key and its value; `previous`
+    and `value` None when they are not scalars."""
+    if previous is None or value is None or value.value or not key.value.isdigit():
+        return False
+    if not (is_plain(previous) and _DECIMAL_PART.fullmatch(previous.value) and is_plain(value)):
+        return False
+    mark = key.start_mark
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return mark.column > 0 and line[mark.column - 1] == ","
+
+
+def tag_problem(tag: str, mark, lines: list[str]) -> str:
+    """A value YAML took for a tag (`!quan trọng`): almost always a text meant literally."""
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return (f'"{tag}" được YAML hiểu là một thẻ (tag) vì văn bản bắt đầu bằng dấu !; đặt cả văn bản trong '
+            f"ngoặc kép, ví dụ: {quoted(line[mark.column:].strip())}")
