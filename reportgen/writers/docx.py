@@ -18,6 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from reportgen.document import (
+    Cell,
     Document,
     Footnote,
     LineBreak,
@@ -77,14 +78,42 @@ _PAGE_FIELD = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText x
                '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
 
 
-def estimated_height_mm(cells, widths_mm: list[float], font_size: float) -> float:
+class _Columns:
+    """One table's columns: what a cell's place (its first column and span) gives, worked out once
+    per table, since all rows of a long table share a few places."""
+
+    def __init__(self, table: Table):
+        self.table = table
+        self._places: dict[tuple, tuple[float, float]] = {}
+        self._cell_starts: dict[tuple, str] = {}
+
+    def place(self, column: int, colspan: int) -> tuple[float, float]:
+        """(width in mm, characters a line holds) of a cell."""
+        place = self._places.get((column, colspan))
+        if place is None:
+            width = sum(self.table.widths_mm[column:column + colspan])
+            char_mm = self.table.font_size * PT_TO_MM * 0.48
+            place = self._places[column, colspan] = (width, max((width - CELL_PADDING_MM) / char_mm, 1))
+        return place
+
+    def cell_start(self, column: int, cell: Cell) -> str:
+        """<w:tc> and its w:tcPr."""
+        key = (column, cell.colspan, cell.vmerge)
+        start = self._cell_starts.get(key)
+        if start is None:
+            width = self.place(column, cell.colspan)[0]
+            start = self._cell_starts[key] = "<w:tc>" + ooxml.cell_properties_xml(width, cell.colspan, cell.vmerge,
+                                                                                  self.table.borders)
+        return start
+
+
+def estimated_height_mm(cells, columns: _Columns) -> float:
     """A rough height of a table row from its text, enough to decide whether to keep it whole."""
-    char_mm = font_size * PT_TO_MM * 0.48
+    font_size = columns.table.font_size
     tallest, column = 0.0, 0
     for cell in cells:
-        width = sum(widths_mm[column:column + cell.colspan]) - CELL_PADDING_MM
+        per_line = columns.place(column, cell.colspan)[1]
         column += cell.colspan
-        per_line = max(width / char_mm, 1)
         lines = 0
         for block in cell.blocks:
             if isinstance(block, Paragraph):
@@ -118,6 +147,8 @@ class DocxWriter:
         self.notes: list[str] = []
         self.shapes = 0  # drawing ids, unique in the document
         self.page_text_height = 0.0
+        self._paragraph_starts: dict[tuple, str] = {}  # w:p with its w:pPr, for each way of setting one
+        self._run_starts: dict[tuple, str] = {}  # w:r with its w:rPr, for each way of setting one
 
     # --- entry point ---
     def render(self, document: Document) -> bytes:
@@ -213,30 +244,33 @@ class DocxWriter:
     def _paragraph(self, out: Sink, para: Paragraph, font_size: float | None = None,
                    align: str | None = None, bold: bool = False) -> None:
         """w:p with w:pPr in CT_PPr order: pStyle, keepNext, ind, jc."""
-        ppr = self.style_tags[para.role]
-        if para.keep_with_next:
-            ppr += "<w:keepNext/>"
-        if para.first_line_indent is False:
-            ppr += '<w:ind w:firstLine="0"/>'
-        chosen = para.align or align
-        if chosen:
-            ppr += f'<w:jc w:val="{ALIGN[chosen]}"/>'
-        out.append(f"<w:p><w:pPr>{ppr}</w:pPr>")
+        key = (para.role, para.keep_with_next, para.first_line_indent is False, para.align or align)
+        start = self._paragraph_starts.get(key)
+        if start is None:
+            start = self._paragraph_starts[key] = self._paragraph_start(*key)
+        out.append(start)
         self._inlines(out, para.inlines, bold or para.bold, para.italic, font_size)
         out.append("</w:p>")
 
+    def _paragraph_start(self, role: str, keep_with_next: bool, no_indent: bool, align: str | None) -> str:
+        ppr = self.style_tags[role]
+        if keep_with_next:
+            ppr += "<w:keepNext/>"
+        if no_indent:
+            ppr += '<w:ind w:firstLine="0"/>'
+        if align:
+            ppr += f'<w:jc w:val="{ALIGN[align]}"/>'
+        return f"<w:p><w:pPr>{ppr}</w:pPr>"
+
     def _inlines(self, out: Sink, inlines: list, bold: bool, italic: bool, font_size: float | None) -> None:
-        size = f'<w:sz w:val="{round(font_size * 2)}"/>' if font_size else ""
         for item in inlines:
             if isinstance(item, Span):
-                # w:rPr in CT_RPr order: b, i, sz, vertAlign.
-                rpr = ("<w:b/>" if item.bold or bold else "") + ("<w:i/>" if item.italic or italic else "") + size \
-                    + ('<w:vertAlign w:val="superscript"/>' if item.superscript else "")
+                key = (item.bold or bold, item.italic or italic, font_size, item.superscript)
+                start = self._run_starts.get(key)
+                if start is None:
+                    start = self._run_starts[key] = _run_start(*key)
                 content = _run_content(item.text)
-                if rpr or content:
-                    out.append(f"<w:r>{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}{content}</w:r>")
-                else:
-                    out.append("<w:r/>")
+                out.append(f"{start}{content}</w:r>" if start != "<w:r>" or content else "<w:r/>")
             elif isinstance(item, LineBreak):
                 out.append("<w:r><w:br/></w:r>")
             elif isinstance(item, Footnote):
@@ -279,17 +313,17 @@ class DocxWriter:
         size = table.font_size if table.role == "table" else None
         limit = SPLIT_ROW_SHARE * self.page_text_height
         rows = [(row, True) for row in table.header_rows] + [(row, False) for row in table.rows]
+        columns = _Columns(table)
         whole_table = out
         for cells, is_header in rows:
             out = ["<w:tr>"]
             if table.borders:
-                whole = is_header or estimated_height_mm(cells, widths, table.font_size) < limit
+                whole = is_header or estimated_height_mm(cells, columns) < limit
                 out.append(ooxml.row_properties_xml(is_header, keep_whole=whole))
             column = 0
             for cell in cells:
-                width = sum(widths[column:column + cell.colspan])
+                out.append(columns.cell_start(column, cell))
                 column += cell.colspan
-                out.append("<w:tc>" + ooxml.cell_properties_xml(width, cell.colspan, cell.vmerge, table.borders))
                 align = cell.align if table.role == "table" else None
                 for block in cell.blocks or [Paragraph("table-text", [])]:
                     if isinstance(block, Paragraph):
@@ -302,6 +336,14 @@ class DocxWriter:
             out.append("</w:tr>")
             whole_table.append("".join(out))  # one string per row: a long table stays small in memory
         whole_table.append("</w:tbl>")
+
+
+def _run_start(bold: bool, italic: bool, font_size: float | None, superscript: bool) -> str:
+    """w:r and its w:rPr in CT_RPr order: b, i, sz, vertAlign."""
+    rpr = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "") \
+        + (f'<w:sz w:val="{round(font_size * 2)}"/>' if font_size else "") \
+        + ('<w:vertAlign w:val="superscript"/>' if superscript else "")
+    return f"<w:r><w:rPr>{rpr}</w:rPr>" if rpr else "<w:r>"
 
 
 def _run_content(text: str) -> str:
