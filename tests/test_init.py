@@ -146,3 +146,19 @@ def test_git_keeps_the_yaml_and_the_text_renderings_not_the_binaries(tmp_path, m
     assert "inputs/bao-cao-thang-10-2025.yaml" in listed and "inputs/chung/co-quan.yaml" in listed
     assert "outputs/bao-cao-thang-10-2025.txt" in listed
     assert not [name for name in listed if name.endswith((".docx", ".pdf"))], listed
+
+
+def test_the_starters_signature_shares_its_page_with_the_closing_text(tmp_path, monkeypatch):
+    """The decree's habit: the signature page carries text of the document. The closing
+    paragraph keeps with the signature block (it used to leave the block alone on page 2)."""
+    import pdfplumber
+
+    folder, _ = _init(tmp_path)
+    monkeypatch.chdir(folder)
+    built = run_cli("build", "--pdf", "--ban", "giay", EXAMPLE_REPORT)
+    assert built.exit_code == 0, built.output
+    with pdfplumber.open(folder / "outputs/bao-cao-thang-10-2025.pdf") as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+    signature_page = next(text for text in pages if "Nơi nhận:" in text)
+    assert "theo quy định./." in signature_page
+    assert "TM. ỦY BAN NHÂN DÂN" in signature_page

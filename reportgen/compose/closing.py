@@ -31,7 +31,8 @@ def closing(ctx: Context) -> list:
         location = ctx.report.location
     if not text:
         return []
-    return [Paragraph("body", ctx.parse(closing_with_end_mark(text), location))]
+    # kept on the page of the signature: a signature block alone on a page is not signed
+    return [Paragraph("body", ctx.parse(closing_with_end_mark(text), location), keep_with_next=True)]
 
 
 def signer(ctx: Context, sig) -> list:
