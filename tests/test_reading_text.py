@@ -84,6 +84,17 @@ def test_legacy_encoding_detector(text, kind):
     assert legacy_encoding(text) == kind
 
 
+@pytest.mark.parametrize("line", ["Ñoäc laäp - Töï do - Haïnh phuùc", "Lª V¨n Giang", "- Ñeå tieáp tuïc"])
+def test_an_old_font_line_anywhere_in_a_file_is_found(line):
+    """The whole file is looked at once before its lines: a line deep in it (or one whose VNI
+    mark starts it) is still found, at its line."""
+    from reportgen.source.encoding import clean
+
+    text = "mau: de-an-06-bao-cao\n" * 40 + "  " + line + "\n" + "luu: VT\n" * 5
+    found = clean(text).legacy
+    assert [(number, text) for number, _, _, text in found] == [(41, line)]
+
+
 def test_detector_finds_nothing_in_real_vietnamese():
     files = sorted(REPO.glob("inputs/**/*.yaml")) + sorted(REPO.glob("tests/fixtures/**/*.txt")) \
         + sorted(REPO.glob("templates/**/*.j2"))

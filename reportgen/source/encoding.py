@@ -111,6 +111,7 @@ _TCVN3 = {chr(c) for c in range(0xA1, 0x100)} - _VIETNAMESE_LATIN1 - set("°±²
 # VNI fonts write a base letter and a mark: á=aù à=aø ả=aû ã=aõ ạ=aï â=aâ ă=aê ấ=aá ậ=aä ư=ö đ=ñ Đ=Ñ.
 _VNI = set("øûïåäëüæöñÑÖØÛÏÅÄËÜÆ")
 _VNI_MARKS = re.compile(r"[aeiouyâêôöAEIOUYÂÊÔÖ][øûïæùõØÛÏÆÙÕ]|[aeoAEO][åäâÅÄÂ]|[aA][êëüÊËÜ]|^[ñÑ][aeiouyâêôöAEIOUYÂÊÔÖ]")
+_VNI_MARKS_ANY_LINE = re.compile(_VNI_MARKS.pattern, re.MULTILINE)  # `^` at each line of a whole file
 _VNI_U_HORN = "öÖ"  # ư, Ư: also German, so it counts only beside a VNI mark
 _ONLY_TCVN3 = _TCVN3 - _VNI
 # Letters Western European names also have (Müller, Straße, Peña): alone they prove nothing.
@@ -182,7 +183,8 @@ def clean(text: str) -> Cleaned:
     soft hyphen."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     legacy = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    suspect = _SUSPECT.search(text) or _VNI_MARKS_ANY_LINE.search(text)  # most files: no line to look at
+    for number, line in enumerate(text.split("\n") if suspect else (), start=1):
         content = line.split(" #")[0] if not line.lstrip().startswith("#") else ""
         if not (_SUSPECT.search(content) or _VNI_MARKS.search(content)):
             continue
