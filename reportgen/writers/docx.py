@@ -47,6 +47,7 @@ CT = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 Sink = "list[str] | DeflateStream"  # anything with append(str)
+_EMPTY_CELL = Paragraph("table-text", [])  # what a cell without blocks holds (Word requires a paragraph)
 REFERENCE_RPR = '<w:rPr><w:rStyle w:val="FootnoteReference"/><w:vertAlign w:val="superscript"/></w:rPr>'
 
 _HEADER_ROOT = (
@@ -105,32 +106,6 @@ class _Columns:
             start = self._cell_starts[key] = "<w:tc>" + ooxml.cell_properties_xml(width, cell.colspan, cell.vmerge,
                                                                                   self.table.borders)
         return start
-
-
-def estimated_height_mm(cells, columns: _Columns) -> float:
-    """A rough height of a table row from its text, enough to decide whether to keep it whole."""
-    font_size = columns.table.font_size
-    tallest, column = 0.0, 0
-    for cell in cells:
-        per_line = columns.place(column, cell.colspan)[1]
-        column += cell.colspan
-        lines = 0
-        for block in cell.blocks:
-            if isinstance(block, Paragraph):
-                lines += max(1, math.ceil(_text_length(block) / per_line))
-        tallest = max(tallest, lines * font_size * PT_TO_MM * 1.15 + len(cell.blocks) * 1.4)
-    return tallest
-
-
-def _text_length(paragraph: Paragraph) -> int:
-    """len(paragraph.text) without building the text."""
-    length = 0
-    for item in paragraph.inlines:
-        if isinstance(item, Span):
-            length += len(item.text)
-        elif isinstance(item, LineBreak):
-            length += 1
-    return length
 
 
 def length_twips(mm: float) -> int:
@@ -242,15 +217,16 @@ class DocxWriter:
             self._table(out, block)
 
     def _paragraph(self, out: Sink, para: Paragraph, font_size: float | None = None,
-                   align: str | None = None, bold: bool = False) -> None:
-        """w:p with w:pPr in CT_PPr order: pStyle, keepNext, ind, jc."""
+                   align: str | None = None, bold: bool = False) -> int:
+        """w:p with w:pPr in CT_PPr order: pStyle, keepNext, ind, jc; returns the length of its text."""
         key = (para.role, para.keep_with_next, para.first_line_indent is False, para.align or align)
         start = self._paragraph_starts.get(key)
         if start is None:
             start = self._paragraph_starts[key] = self._paragraph_start(*key)
         out.append(start)
-        self._inlines(out, para.inlines, bold or para.bold, para.italic, font_size)
+        length = self._inlines(out, para.inlines, bold or para.bold, para.italic, font_size)
         out.append("</w:p>")
+        return length
 
     def _paragraph_start(self, role: str, keep_with_next: bool, no_indent: bool, align: str | None) -> str:
         ppr = self.style_tags[role]
@@ -262,9 +238,12 @@ class DocxWriter:
             ppr += f'<w:jc w:val="{ALIGN[align]}"/>'
         return f"<w:p><w:pPr>{ppr}</w:pPr>"
 
-    def _inlines(self, out: Sink, inlines: list, bold: bool, italic: bool, font_size: float | None) -> None:
+    def _inlines(self, out: Sink, inlines: list, bold: bool, italic: bool, font_size: float | None) -> int:
+        """The runs; returns the length of their text (a line break counts one, a footnote nothing)."""
+        length = 0
         for item in inlines:
             if isinstance(item, Span):
+                length += len(item.text)
                 key = (item.bold or bold, item.italic or italic, font_size, item.superscript)
                 start = self._run_starts.get(key)
                 if start is None:
@@ -272,9 +251,11 @@ class DocxWriter:
                 content = _run_content(item.text)
                 out.append(f"{start}{content}</w:r>" if start != "<w:r>" or content else "<w:r/>")
             elif isinstance(item, LineBreak):
+                length += 1
                 out.append("<w:r><w:br/></w:r>")
             elif isinstance(item, Footnote):
                 out.append(self._footnote(item))
+        return length
 
     def _footnote(self, note: Footnote) -> str:
         """Add the note to the footnotes part; return the reference run for the text."""
@@ -310,32 +291,42 @@ class DocxWriter:
         widths = table.widths_mm
         out.append("<w:tbl>" + ooxml.table_properties_xml(widths, table.borders, table.indent_mm)
                    + ooxml.table_grid_xml(widths))
-        size = table.font_size if table.role == "table" else None
         limit = SPLIT_ROW_SHARE * self.page_text_height
-        rows = [(row, True) for row in table.header_rows] + [(row, False) for row in table.rows]
         columns = _Columns(table)
-        whole_table = out
-        for cells, is_header in rows:
-            out = ["<w:tr>"]
-            if table.borders:
-                whole = is_header or estimated_height_mm(cells, columns) < limit
-                out.append(ooxml.row_properties_xml(is_header, keep_whole=whole))
-            column = 0
-            for cell in cells:
-                out.append(columns.cell_start(column, cell))
-                column += cell.colspan
-                align = cell.align if table.role == "table" else None
-                for block in cell.blocks or [Paragraph("table-text", [])]:
-                    if isinstance(block, Paragraph):
-                        self._paragraph(out, block, size, align, bold=cell.bold)
-                    else:
-                        self._block(out, block)
-                        if isinstance(block, Table):
-                            out.append("<w:p/>")  # a cell ends with a paragraph
-                out.append("</w:tc>")
-            out.append("</w:tr>")
-            whole_table.append("".join(out))  # one string per row: a long table stays small in memory
-        whole_table.append("</w:tbl>")
+        for cells in table.header_rows:
+            out.append(self._row(cells, columns, True, limit))
+        for cells in table.rows:
+            out.append(self._row(cells, columns, False, limit))  # one string per row: a long table stays small
+        out.append("</w:tbl>")
+
+    def _row(self, cells: list[Cell], columns: _Columns, is_header: bool, limit_mm: float) -> str:
+        """A w:tr. In a bordered table a row is kept whole on its page, but one whose text looks
+        taller than `limit_mm` (a rough height, from its characters per line)."""
+        table = columns.table
+        size = table.font_size if table.role == "table" else None
+        out = ["<w:tr>", ""]  # [1]: the w:trPr, once the cells' text is measured
+        tallest, column = 0.0, 0
+        for cell in cells:
+            out.append(columns.cell_start(column, cell))
+            per_line = columns.place(column, cell.colspan)[1]
+            column += cell.colspan
+            align = cell.align if table.role == "table" else None
+            lines = 0
+            for block in cell.blocks:
+                if isinstance(block, Paragraph):
+                    lines += max(1, math.ceil(self._paragraph(out, block, size, align, bold=cell.bold) / per_line))
+                else:
+                    self._block(out, block)
+                    if isinstance(block, Table):
+                        out.append("<w:p/>")  # a cell ends with a paragraph
+            if not cell.blocks:
+                self._paragraph(out, _EMPTY_CELL, size, align, bold=cell.bold)
+            tallest = max(tallest, lines * table.font_size * PT_TO_MM * 1.15 + len(cell.blocks) * 1.4)
+            out.append("</w:tc>")
+        if table.borders:
+            out[1] = ooxml.row_properties_xml(is_header, keep_whole=is_header or tallest < limit_mm)
+        out.append("</w:tr>")
+        return "".join(out)
 
 
 def _run_start(bold: bool, italic: bool, font_size: float | None, superscript: bool) -> str:
