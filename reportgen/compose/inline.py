@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from reportgen.document import Footnote, LineBreak, Span
@@ -144,7 +145,7 @@ class _Parser:
 
 
 # Every construct of the markup starts with one of these (`[^key]` and `^[...]` with the caret).
-_MARKUP_SIGNS = ("\\", "\n", "*", "^")
+_MARKUP_SIGN = re.compile(r"[\\\n*^]")
 
 
 def parse_inline(text: str, location: Location, diags: Diagnostics, footnotes: dict | None = None,
@@ -154,6 +155,6 @@ def parse_inline(text: str, location: Location, diags: Diagnostics, footnotes: d
     The text is composed (NFC) first: a template's text or a value a template computed
     is printed as composed as the report's own text (which the loader composed)."""
     text = unicodedata.normalize("NFC", text)
-    if not any(sign in text for sign in _MARKUP_SIGNS):
+    if not _MARKUP_SIGN.search(text):
         return [Span(text)] if text else []  # what the parser gives a text without markup, at once
     return _Parser(text, footnotes or {}, location, diags, allow_notes, used if used is not None else set()).parse()

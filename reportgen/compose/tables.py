@@ -15,7 +15,8 @@ def table(ctx: Context, computed: ComputedTable, width_mm: float | None = None) 
     total = sum(c.width for c in computed.columns)
     widths = [round(width_mm * c.width / total, 2) for c in computed.columns]
     header = header_rows(computed)
-    rows = [row(ctx, r, computed) for r in computed.rows]
+    aligns = [ALIGN.get(c.align, "justify") for c in computed.columns]
+    rows = [row(ctx, r, computed, aligns) for r in computed.rows]
     _name_statuses(computed, rows)
     return Table(widths, header, rows, font_size=computed.font_size)
 
@@ -71,7 +72,8 @@ def header_rows(computed: ComputedTable) -> list:
     return rows
 
 
-def row(ctx: Context, out_row: OutRow, computed: ComputedTable) -> list[Cell]:
+def row(ctx: Context, out_row: OutRow, computed: ComputedTable, aligns: list[str]) -> list[Cell]:
+    """A row's cells; `aligns`: each column's alignment."""
     n = len(computed.columns)
     if out_row.kind == "group":
         # a group row stays with the first row of its group
@@ -80,8 +82,7 @@ def row(ctx: Context, out_row: OutRow, computed: ComputedTable) -> list[Cell]:
         title = Cell([Paragraph("table-text", [Span(out_row.group_title)], keep_with_next=True,
                                 italic=out_row.italic)], colspan=n - 1, align="left", bold=out_row.bold)
         return [code, title] if out_row.cells[0] else [Cell(title.blocks, colspan=n, align="left", bold=out_row.bold)]
-    cells = [cell(ctx, content, ALIGN.get(col.align, "justify"))
-             for content, col in zip(out_row.cells, computed.columns)]
+    cells = [cell(ctx, content, align) for content, align in zip(out_row.cells, aligns)]
     if out_row.kind == "total":
         cells[1] = Cell([Paragraph("table-text", [Span(out_row.group_title)])], align="center", bold=True)
         for c in cells:

@@ -256,9 +256,11 @@ def stale_in_text(text: str, period: Period, accepted=None, previous: Period | N
 
 # --- every text of a loaded report ----------------------------------------------------------
 
-def _texts(data, path: tuple = ()):
+def _texts(data, path: tuple = (), found: list | None = None) -> list[tuple[tuple, str]]:
+    """(path, text) of the report's prose, in the order written."""
+    found = [] if found is None else found
     if isinstance(data, str):
-        yield path, data
+        found.append((path, data))
     elif isinstance(data, dict):
         in_indicator = len(path) >= 2 and path[0] == "chi_tieu"
         for key, value in data.items():
@@ -266,10 +268,11 @@ def _texts(data, path: tuple = ()):
                 continue
             if in_indicator and key not in _PROSE_OF_INDICATORS:
                 continue
-            yield from _texts(value, path + (key,))
+            _texts(value, path + (key,), found)
     elif isinstance(data, list):
         for i, item in enumerate(data):
-            yield from _texts(item, path + (i,))
+            _texts(item, path + (i,), found)
+    return found
 
 
 def _flexible(text: str) -> re.Pattern:

@@ -217,8 +217,8 @@ class _State:
 
     def repeat_and_total(self, cells: list, columns: list[Column], diags: Diagnostics | None = None) -> None:
         for i, col in enumerate(columns):
-            text = _plain(cells[i])
             if col.key in self.repeat_columns:
+                text = _plain(cells[i])
                 if text is not None and self.previous.get(col.key) == text:
                     cells[i] = REPEAT_MARK
                 self.previous[col.key] = text
@@ -410,10 +410,14 @@ class Tallies:
         self.tables: dict[str, ComputedTable] = {}
         self.diags = diags
         self.current_location = current_location
+        self._groups: dict[str, set] = {}  # table id -> the groups its rows are under
+        self._counts: dict[tuple, int] = {}  # (table id, status, group) -> rows counted
 
     def add(self, table: ComputedTable) -> None:
         if table.id:
             self.tables[table.id] = table
+            self._groups.pop(table.id, None)
+            self._counts = {key: count for key, count in self._counts.items() if key[0] != table.id}
 
     def __call__(self, table_id: str, trang_thai: str | None = None, nhom: str | None = None, ghi: int | None = None):
         if table_id not in self.tables:
@@ -423,11 +427,16 @@ class Tallies:
         if trang_thai is not None and trang_thai not in table.statuses:
             raise ReferenceProblem(f'bảng "{table_id}" không có trạng thái "{trang_thai}"'
                                    f'{suggestion(trang_thai, table.statuses)}; có: {", ".join(table.statuses)}')
-        groups = set().union(*table.row_groups) if table.row_groups else set()
+        if table_id not in self._groups:
+            self._groups[table_id] = set().union(*table.row_groups) if table.row_groups else set()
+        groups = self._groups[table_id]
         if nhom is not None and nhom not in groups:
             raise ReferenceProblem(f'bảng "{table_id}" không có nhóm "{nhom}"{suggestion(nhom, sorted(groups))}')
-        count = sum(1 for (_, s), under in zip(table.row_facts, table.row_groups)
-                    if (trang_thai is None or s == trang_thai) and (nhom is None or nhom in under))
+        key = (table_id, trang_thai, nhom)
+        if key not in self._counts:  # a text may count the same rows many times
+            self._counts[key] = sum(1 for (_, s), under in zip(table.row_facts, table.row_groups)
+                                    if (trang_thai is None or s == trang_thai) and (nhom is None or nhom in under))
+        count = self._counts[key]
         if ghi is not None and ghi != count:
             where = self.current_location() or Location("?")
             what = f'trạng thái "{trang_thai}"' if trang_thai else "tất cả các dòng"

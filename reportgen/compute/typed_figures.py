@@ -49,8 +49,8 @@ def _percent(text: str) -> tuple[Decimal, int]:
 
 def _ratios(loaded) -> list[TypedRatio]:
     found = []
-    for path, text in text_values(loaded.data, ()):
-        if path and path[0] in SKIPPED or "%" not in text or "/" not in text:
+    for path, text in text_values(loaded.data, (), "%"):
+        if path and path[0] in SKIPPED or "/" not in text:
             continue  # both patterns need a "/" and a "%"
         flat = " ".join(text.split())
         if "{{" in flat:  # figures inside an expression are computed; keep only typed stretches

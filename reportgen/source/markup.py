@@ -145,22 +145,25 @@ def _locate(loaded: LoadedYaml, path: tuple, value: str, offset: int, sign: str)
     return Location(start.file, line, found - (source.rfind("\n", 0, found) + 1) + 1)
 
 
-def _texts(value, path: tuple):
+def _texts_with_signs(value, path: tuple, found: list) -> None:
+    """(path, text) of the texts that hold a markup sign, in the order written, but those under a
+    key of _NOT_TEXT."""
     if isinstance(value, str):
-        yield path, value
+        if _SIGNS.search(value):
+            found.append((path, value))
     elif isinstance(value, dict):
         for key, item in value.items():
             if key not in _NOT_TEXT:
-                yield from _texts(item, path + (key,))
+                _texts_with_signs(item, path + (key,), found)
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _texts(item, path + (i,))
+            _texts_with_signs(item, path + (i,), found)
 
 
 def check_markup(loaded: LoadedYaml, diags: Diagnostics) -> None:
     """Every text of the report: markup opened and not closed is an error at its line and column."""
-    for path, text in _texts(loaded.data, ()):
-        if not _SIGNS.search(text):
-            continue
+    found: list[tuple[tuple, str]] = []
+    _texts_with_signs(loaded.data, (), found)
+    for path, text in found:
         for offset, sign in unclosed(text):
             diags.error(_locate(loaded, path, text, offset, sign), message(sign), path)
