@@ -61,7 +61,7 @@ def test_the_machine_fails(name, code, message, args, project, monkeypatch):
     """Disk full, read-only, no permission: said in Vietnamese, exit 1, the old outputs kept, no .tmp left."""
     import reportgen.output as output
 
-    def failing(path, data):
+    def failing(path, data, durable):
         raise OSError(code, "simulated", str(path))
 
     monkeypatch.setattr(output, "_replace", failing)
