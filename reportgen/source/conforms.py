@@ -71,7 +71,7 @@ def _oneof_conforms(value, rules: dict, document: Mapping) -> bool:
 def _value_conforms(value, rules: dict, document: Mapping) -> bool:
     if "oneof" in rules:
         return _oneof_conforms(value, rules, document)
-    if not set(rules) <= _HANDLED:
+    if not _HANDLED.issuperset(rules):
         return False
     if value is None:
         return bool(rules.get("nullable"))

@@ -17,13 +17,7 @@ from typing import NamedTuple
 
 from reportgen.pyyaml import yaml
 
-from reportgen.errors import (
-    Diagnostic,
-    Diagnostics,
-    Location,
-    ReportError,
-    display_path,
-)
+from reportgen.errors import Diagnostic, Diagnostics, Location, ReportError, display_path
 from reportgen.source import encoding, limits, scalars
 
 INCLUDE_KEY = "bao_gom"
@@ -57,8 +51,9 @@ class LoadedYaml:
         """The best location for a field: itself, else its nearest written parent."""
         path = tuple(path)
         while path:
-            if path in self.positions:
-                return self.positions[path]
+            location = self.positions.get(path)
+            if location is not None:
+                return location
             path = path[:-1]
         return self.positions.get((), Location(self.files[0] if self.files else "?"))
 
@@ -156,12 +151,8 @@ class _Anchored(NamedTuple):
 
 
 class _Deferred(Exception):
-    """A composer's error (an alias to nothing, an anchor given twice, a second document): told
-    once the rest of the file is counted, since a bound crossed further on is told first."""
-
-    def __init__(self, error: yaml.YAMLError):
-        super().__init__(error)
-        self.error = error
+    """A composer's error (an alias to nothing, an anchor given twice, a second document), its
+    argument: told once the rest of the file is counted, since a bound crossed further on is told first."""
 
 
 class _Composer(_Located):
@@ -190,7 +181,7 @@ class _Composer(_Located):
             return self._stream()
         except _Deferred as deferred:
             self._count_rest()
-            raise deferred.error from None
+            raise deferred.args[0] from None
         finally:
             self.parser.dispose()
 
@@ -556,17 +547,24 @@ def _load_with_includes(path: Path, stack: tuple, files: list, project: Path) ->
     return _merge(merged, root)
 
 
-def _flatten(node: Node, path: tuple, loaded: LoadedYaml):
-    loaded.positions[path] = node.location
-    if node.key_location is not None:
-        loaded.key_positions[path] = node.key_location
-    if node.source is not None:
-        loaded.source_text[path] = node.source
-    if isinstance(node.value, dict):
-        return {key: _flatten(child, path + (key,), loaded) for key, child in node.value.items()}
-    if isinstance(node.value, list):
-        return [_flatten(child, path + (i,), loaded) for i, child in enumerate(node.value)]
-    return node.value
+def _flatten(root: Node, loaded: LoadedYaml):
+    """The plain data of located nodes; each path's locations and text as written go to `loaded`."""
+    positions, key_positions, source_text = loaded.positions, loaded.key_positions, loaded.source_text
+
+    def plain(node: Node, path: tuple):
+        positions[path] = node.location
+        if node.key_location is not None:
+            key_positions[path] = node.key_location
+        if node.source is not None:
+            source_text[path] = node.source
+        value = node.value
+        if isinstance(value, dict):
+            return {key: plain(child, path + (key,)) for key, child in value.items()}
+        if isinstance(value, list):
+            return [plain(child, path + (i,)) for i, child in enumerate(value)]
+        return value
+
+    return plain(root, ())
 
 
 def load(path: str | Path) -> LoadedYaml:
@@ -577,7 +575,7 @@ def load(path: str | Path) -> LoadedYaml:
         root = _load_with_includes(Path(path), (), loaded.files, project_folder(Path(path)))
     finally:
         _LOADING.reset(token)
-    loaded.data = _flatten(root, (), loaded)
+    loaded.data = _flatten(root, loaded)
     return loaded
 
 
@@ -586,7 +584,7 @@ def load_plain(path: str | Path) -> LoadedYaml:
     loaded = LoadedYaml(data={}, files=[display_path(path)])
     token = _LOADING.set(loaded)
     try:
-        loaded.data = _flatten(parse_file(Path(path)), (), loaded)
+        loaded.data = _flatten(parse_file(Path(path)), loaded)
     finally:
         _LOADING.reset(token)
     return loaded
