@@ -60,6 +60,8 @@ def test_a_pdf_that_fails_its_check_fails_only_its_report(tmp_path, monkeypatch)
         return out
 
     monkeypatch.setattr(writer, "convert_many", convert)
+    monkeypatch.setattr(writer, "convert_with_sidecars",
+                        lambda documents, runs=1, requests=None: (convert(documents, runs), [None] * len(documents)))
     monkeypatch.setattr("reportgen.pdf.boxes.write_sidecar",
                         lambda pdf, *a, **k: (pdf.with_name(pdf.stem + ".ky-so.json"), []))
     results = build_many(reports, BuildOptions(pdf=True, edition="dien-tu"), workers=1)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from reportgen.output import guarded_write
 from reportgen.pdf.inspect import PdfProblem
-from reportgen.pdf.text import Line, Page, normal, pages_containing, read_pages
+from reportgen.pdf.text import Line, Page, PageReader, last_page_containing, may_contain, normal
 
 FORMAT = "reportgen-ky-so/1"
 SIDECAR_SUFFIX = ".ky-so.json"
@@ -33,6 +33,9 @@ MAX_SIGNATURE_HEIGHT = 30 * MM
 MIN_SIGNATURE_HEIGHT = 10 * MM
 INFO_BOX = (75 * MM, 30.0)       # the agency's text on a separate appendix: two lines of 10 pt
 INFO_GAP = 4.0                   # points between that text and the appendix's first line
+
+ANCHOR = "Nơi nhận"              # the line the signature block stands beside
+APPENDIX = "Phụ lục"             # how an appendix begins
 
 SIGNER = "nguoi-ky"
 AGENCY = "co-quan"
@@ -84,7 +87,7 @@ def _right_column(line: Line, page: Page, anchor: Line) -> bool:
 def find_signature_lines(pages: list[Page], name: str | None = None) -> tuple[Line, Line]:
     """The signer's title (the last line of the capitals block beside `Nơi nhận:`) and name."""
     ordered = _reading_order(pages)
-    anchors = [line for line in ordered if line.text.startswith("Nơi nhận")]
+    anchors = [line for line in ordered if line.text.startswith(ANCHOR)]
     if not anchors:
         raise PdfProblem('không tìm thấy khối chữ ký: không có dòng "Nơi nhận:" trong PDF')
     anchor = anchors[-1]
@@ -143,7 +146,7 @@ def seal_box(signer: Box, page: Page, seal_mm: float) -> Box:
 
 def appendix_info_box(page: Page) -> Box:
     """Top right of the appendix's first page, above its first line, flush with the text's right edge."""
-    heading = next((l for l in sorted(page.lines, key=lambda l: l.top) if l.text.startswith("Phụ lục")), None)
+    heading = next((l for l in sorted(page.lines, key=lambda l: l.top) if l.text.startswith(APPENDIX)), None)
     first_top = heading.top if heading else min((l.top for l in page.lines), default=page.height / 4)
     right = max((l.x1 for l in page.lines), default=page.width - 15 * MM)
     width, height = INFO_BOX
@@ -159,24 +162,52 @@ def is_separate_appendix(pages: list[Page]) -> bool:
         return False
     first_page = [line.text for line in sorted(pages[0].lines, key=lambda l: l.top)]
     first_text = next((t for t in first_page if not t.isdigit()), "")  # past a page number in the header
-    return first_text.startswith("Phụ lục") and not any(l.text.startswith("Nơi nhận") for l in _reading_order(pages))
+    return first_text.startswith(APPENDIX) and not any(l.text.startswith(ANCHOR) for l in _reading_order(pages))
 
 
 def signature_pages(source: Path | bytes) -> list[Page]:
     """The pages that say where the signatures go: the first page (an appendix file's box is on it)
     and, for a document, the page with `Nơi nhận:` and the one after it (the name may move there)."""
-    first = read_pages(source, [1])
-    if is_separate_appendix(first):
-        return first
-    anchors = pages_containing(source, "Nơi nhận")
-    if not anchors:
-        return first
-    pages = first + read_pages(source, [anchors[-1]] if anchors[-1] > 1 else [])
+    with PageReader(source) as reader:
+        first = reader.read([1])
+        if is_separate_appendix(first):
+            return first
+        anchor = last_page_containing(source, ANCHOR)
+        if anchor is None:
+            return first
+        pages = first + reader.read([anchor] if anchor > 1 else [])
+        try:
+            find_signature_lines(pages)
+            return pages
+        except PdfProblem:  # the signer's name went over to the next page
+            return pages + reader.read([anchor + 1])
+
+
+def box_pages(source: Path | bytes) -> list[Page]:
+    """The pages `plan` needs to place the boxes, as few as can be read: the page with the last
+    `Nơi nhận:`, and the one after it when the signer's name went over. `plan` of them is `plan`
+    of `signature_pages`: the first page only tells whether the file is an appendix of its own,
+    and it is read too when it may be one (it holds `Phụ lục`), or holds the signature block,
+    or when pdfium's text and pdfminer's disagree on where `Nơi nhận:` is (or pdfium cannot read it)."""
     try:
-        find_signature_lines(pages)
-        return pages
-    except PdfProblem:  # the signer's name went over to the next page
-        return pages + read_pages(source, [anchors[-1] + 1])
+        anchor = last_page_containing(source, ANCHOR)
+        first_needed = anchor is None or anchor == 1 or may_contain(source, 1, APPENDIX)
+    except PdfProblem:  # said as `signature_pages` says it
+        first_needed = True
+    if first_needed:
+        return signature_pages(source)
+    try:
+        with PageReader(source) as reader:
+            pages = reader.read([anchor])
+            if not any(line.text.startswith(ANCHOR) for page in pages for line in page.lines):
+                return signature_pages(source)
+            try:
+                find_signature_lines(pages)
+                return pages
+            except PdfProblem:  # the signer's name went over to the next page
+                return pages + reader.read([anchor + 1])
+    except PdfProblem:  # said as `signature_pages` says it
+        return signature_pages(source)
 
 
 def plan(pages: list[Page], seal_mm: float = DEFAULT_SEAL_MM, name: str | None = None) -> SignaturePlan:
@@ -255,12 +286,17 @@ def sidecar_for(pdf: Path, edition: str | None, seal_mm: float = DEFAULT_SEAL_MM
                 name: str | None = None) -> tuple[str, list[str]]:
     """The sidecar's text for `pdf` and the warnings of the search for its boxes; nothing written
     (a batch finds the boxes of its PDFs side by side and writes the files in one process)."""
-    data = pdf.read_bytes()
+    return sidecar_of(pdf.read_bytes(), pdf.name, edition, seal_mm, name)
+
+
+def sidecar_of(data: bytes, pdf_name: str, edition: str | None, seal_mm: float = DEFAULT_SEAL_MM,
+               name: str | None = None) -> tuple[str, list[str]]:
+    """`sidecar_for` a PDF's bytes, to be written as `pdf_name`."""
     try:
-        signature_plan = plan(signature_pages(data), seal_mm, name)
+        signature_plan = plan(box_pages(data), seal_mm, name)
     except PdfProblem as exc:  # no signature block found: the sidecar says so, the PDF stays
         signature_plan = SignaturePlan("van-ban", [], {}, [f"{exc}; tệp ô ký không có ô nào"])
-    return sidecar_text(sidecar_data(data, pdf.name, signature_plan, edition)), signature_plan.warnings
+    return sidecar_text(sidecar_data(data, pdf_name, signature_plan, edition)), signature_plan.warnings
 
 
 def save_sidecar(pdf: Path, text: str, **guard) -> Path:

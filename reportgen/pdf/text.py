@@ -85,38 +85,96 @@ def _open_source(source: Path | bytes):
     return io.BytesIO(source) if isinstance(source, bytes) else Path(source)
 
 
-def read_pages(source: Path | bytes, numbers=None) -> list[Page]:
-    """The pages' sizes and text lines, in order: all of them, or those `numbers` (from 1).
-    pdfminer reads a page's text slowly (about 0.3 s a page), so callers read only what they need."""
-    import pdfplumber
+class PageReader:
+    """A PDF opened once with pdfplumber, its pages' text lines read on demand (`read`)."""
 
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    def __init__(self, source: Path | bytes):
+        self.source = source
+        self.pdf = None
+
+    def __enter__(self) -> PageReader:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+
+    def read(self, numbers=None) -> list[Page]:
+        """The pages' sizes and text lines, in order: all of them, or those `numbers` (from 1).
+        pdfminer reads a page's text slowly (about 0.1–0.3 s a page), so callers read only what they need."""
+        try:
+            if self.pdf is None:
+                import pdfplumber
+
+                logging.getLogger("pdfminer").setLevel(logging.ERROR)
+                self.pdf = pdfplumber.open(_open_source(self.source))
+            count = len(self.pdf.pages)
+            wanted = sorted(set(numbers)) if numbers is not None else range(1, count + 1)
+            return [self._page(number) for number in wanted if 1 <= number <= count]
+        except PdfProblem:
+            raise
+        except Exception as exc:  # pdfminer raises many kinds for a damaged file
+            raise PdfProblem(f"không đọc được chữ trong PDF ({type(exc).__name__})") from None
+
+    def _page(self, number: int) -> Page:
+        page = self.pdf.pages[number - 1]
+        words = page.extract_words(x_tolerance=1.5, y_tolerance=LINE_TOLERANCE, extra_attrs=["size"])
+        return Page(number, float(page.width), float(page.height), tuple(_lines_of(words, number)))
+
+
+def read_pages(source: Path | bytes, numbers=None) -> list[Page]:
+    """The pages' sizes and text lines, in order: all of them, or those `numbers` (from 1)."""
+    with PageReader(source) as reader:
+        return reader.read(numbers)
+
+
+def _pdfium_document(source: Path | bytes):
+    import pypdfium2 as pdfium
+
     try:
-        with pdfplumber.open(_open_source(source)) as pdf:
-            pages: list[Page] = []
-            for number in sorted(set(numbers)) if numbers is not None else range(1, len(pdf.pages) + 1):
-                if not 1 <= number <= len(pdf.pages):
-                    continue
-                page = pdf.pages[number - 1]
-                words = page.extract_words(x_tolerance=1.5, y_tolerance=LINE_TOLERANCE, extra_attrs=["size"])
-                pages.append(Page(number, float(page.width), float(page.height), tuple(_lines_of(words, number))))
-            return pages
-    except PdfProblem:
-        raise
-    except Exception as exc:  # pdfminer raises many kinds for a damaged file
-        raise PdfProblem(f"không đọc được chữ trong PDF ({type(exc).__name__})") from None
+        return pdfium.PdfDocument(source if isinstance(source, bytes) else str(source))
+    except pdfium.PdfiumError as exc:
+        raise PdfProblem(f"không đọc được tệp PDF ({exc})") from None
+
+
+def _pdfium_text(document, index: int) -> str:
+    page = document[index]
+    try:
+        text_page = page.get_textpage()
+        try:
+            return normal(text_page.get_text_range())
+        finally:
+            text_page.close()
+    finally:
+        page.close()
 
 
 def pages_containing(source: Path | bytes, text: str) -> list[int]:
     """The numbers (from 1) of the pages whose text contains `text`, found quickly with pdfium."""
-    import pypdfium2 as pdfium
-
     wanted = normal(text)
+    document = _pdfium_document(source)
     try:
-        document = pdfium.PdfDocument(source if isinstance(source, bytes) else str(source))
-    except pdfium.PdfiumError as exc:
-        raise PdfProblem(f"không đọc được tệp PDF ({exc})") from None
+        return [i + 1 for i in range(len(document)) if wanted in _pdfium_text(document, i)]
+    finally:
+        document.close()
+
+
+def last_page_containing(source: Path | bytes, text: str) -> int | None:
+    """The last of `pages_containing`, looked for from the last page back."""
+    wanted = normal(text)
+    document = _pdfium_document(source)
     try:
-        return [i + 1 for i in range(len(document)) if wanted in normal(document[i].get_textpage().get_text_range())]
+        return next((i + 1 for i in reversed(range(len(document))) if wanted in _pdfium_text(document, i)), None)
+    finally:
+        document.close()
+
+
+def may_contain(source: Path | bytes, number: int, text: str) -> bool:
+    """Whether page `number` (from 1) may hold `text`: its text holds it with the spaces left out
+    (pdfium and pdfminer may part words differently; a page without it surely does not hold it)."""
+    wanted = "".join(normal(text).split())
+    document = _pdfium_document(source)
+    try:
+        return 1 <= number <= len(document) and wanted in "".join(_pdfium_text(document, number - 1).split())
     finally:
         document.close()

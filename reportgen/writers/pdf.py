@@ -13,14 +13,16 @@ import json
 import os
 import subprocess
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.errors import Diagnostic, Diagnostics, Location, ReportError, display_path
 from reportgen.output import write_atomic
 from reportgen.pdf.inspect import PdfProblem, embedded_fonts, font_problems, open_pdf, pdfa_identification
-from reportgen.writers.soffice import find_soffice, missing_message
+from reportgen.writers.soffice import find_soffice, missing_message, prepare_profile
 
 TIMEOUT_SECONDS = 240
+CHECK_INTERVAL = 0.05  # seconds between looks for the PDFs a batch's runs have finished
 PDFA_PART = "2"
 
 # LibreOffice's writer_pdf_Export filter data: PDF/A-2b (SelectPdfVersion 2), tagged.
@@ -78,49 +80,110 @@ def _checked(data: bytes, target: Path) -> ReportError | None:
     return ReportError(diags)
 
 
+@dataclass
+class _Run:
+    """One LibreOffice run of a batch: its folder, the numbers of the documents it converts (in
+    its order), its command, and what it finished with."""
+
+    folder: Path
+    numbers: list
+    command: list = field(default_factory=list)
+    done: subprocess.CompletedProcess | None = None
+
+    def produced(self, number: int) -> Path:
+        return self.folder / f"{number}.pdf"
+
+    def finished_before(self, number: int) -> bool:
+        """Whether LibreOffice is done with this document: it converts one after the other and
+        starts a document's PDF only once the one before is written."""
+        later = self.numbers[self.numbers.index(number) + 1:]
+        return any(self.produced(other).exists() for other in later)
+
+
 def convert_many(documents: list[Path], runs: int = 1) -> list[Path | ReportError]:
     """Each .docx to <name>.pdf beside it, in `runs` LibreOffice runs side by side (its start-up is
     most of the cost of one conversion, so each run converts a share of the documents); per
-    document the written PDF or why there is none, as `convert_to_pdf` checks and writes it."""
+    document the written PDF or why there is none, as `convert_to_pdf` checks and writes it.
+    Each PDF is checked as soon as LibreOffice has written it, while it converts the others; the
+    PDFs are written once every run has ended (a run that did not end fails them all)."""
+    return convert_with_sidecars(documents, runs)[0]
+
+
+def convert_with_sidecars(documents: list[Path], runs: int = 1, requests: list | None = None) -> tuple[list, list]:
+    """`convert_many`, and with `requests` (per document: edition, seal size in mm, signer's name)
+    each written PDF's signature boxes' file too, found while LibreOffice converts the others:
+    per document its text and warnings (`reportgen.pdf.boxes.sidecar_of`), or None where there is
+    no PDF or the search failed (the caller then finds them itself, and says what went wrong)."""
     if not documents:
-        return []
+        return [], []
     where = display_path(documents[0])
     office = find_office()
     if office is None:
         return [ReportError(Diagnostic(Location(display_path(d)), missing_message(display_path(d))))
-                for d in documents]
+                for d in documents], [None] * len(documents)
     runs = max(1, min(runs, len(documents)))
+    targets = [docx.with_suffix(".pdf") for docx in documents]
+
+    def finish(number: int, data: bytes) -> tuple:
+        problem = _checked(data, targets[number])
+        return data, problem, None if problem or requests is None else _sidecar(data, targets[number], requests[number])
+
     with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as work:
-        work_dir = Path(work)
-        shares = [list(range(len(documents)))[run::runs] for run in range(runs)]
-        folders = [work_dir / str(run) for run in range(runs)]
-        for folder, share in zip(folders, shares):
-            (folder / "vao").mkdir(parents=True)
-            for number in share:  # numbered: two reports may share a name
-                (folder / "vao" / f"{number}.docx").write_bytes(documents[number].read_bytes())
-        commands = [office_command(office, folder / "profile", folder,
-                                   [folder / "vao" / f"{number}.docx" for number in share])
-                    for folder, share in zip(folders, shares)]
-        if runs == 1:
-            done = [run_office(commands[0], folders[0], where)]
-        else:
-            from concurrent.futures import ThreadPoolExecutor
-
-            with ThreadPoolExecutor(max_workers=runs) as threads:
-                done = list(threads.map(lambda run: run_office(commands[run], folders[run], where), range(runs)))
-        run_of = {number: run for run, share in enumerate(shares) for number in share}
-        return [_converted(docx, folders[run_of[number]] / f"{number}.pdf", done[run_of[number]])
-                for number, docx in enumerate(documents)]
+        batch = [_Run(Path(work) / str(run), list(range(len(documents)))[run::runs]) for run in range(runs)]
+        for run in batch:
+            (run.folder / "vao").mkdir(parents=True)
+            for number in run.numbers:  # numbered: two reports may share a name
+                (run.folder / "vao" / f"{number}.docx").write_bytes(documents[number].read_bytes())
+            prepare_profile(run.folder / "profile", office)
+            run.command = office_command(office, run.folder / "profile", run.folder,
+                                         [run.folder / "vao" / f"{number}.docx" for number in run.numbers])
+        finished = _run_finishing(batch, where, finish)
+        run_of = {number: run for run in batch for number in run.numbers}
+        converted = [_converted(docx, run_of[number], finished.get(number)) for number, docx in enumerate(documents)]
+    return converted, [finished[n][2] if isinstance(converted[n], Path) else None for n in range(len(documents))]
 
 
-def _converted(docx: Path, produced: Path, done: subprocess.CompletedProcess) -> Path | ReportError:
+def _sidecar(data: bytes, target: Path, request: tuple) -> tuple | None:
+    from reportgen.pdf.boxes import sidecar_of
+
+    try:
+        return sidecar_of(data, target.name, *request)
+    except Exception:  # worked out again by the caller, which reports what went wrong
+        return None
+
+
+def _run_finishing(batch: list[_Run], where: str, finish) -> dict:
+    """Run the batch's LibreOffice runs side by side; meanwhile each PDF a run has finished is read
+    and given to `finish(number, data)`. Per document number, what `finish` gave."""
+    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
+    finished: dict = {}
+
+    def finish_written():
+        for run in batch:
+            for number in run.numbers:
+                if number not in finished and run.produced(number).is_file() and \
+                        (run.done is not None or run.finished_before(number)):
+                    finished[number] = finish(number, run.produced(number).read_bytes())
+
+    with ThreadPoolExecutor(max_workers=len(batch)) as threads:
+        running = {threads.submit(run_office, run.command, run.folder, where): run for run in batch}
+        pending = set(running)
+        while pending:
+            done, pending = wait(pending, timeout=CHECK_INTERVAL, return_when=FIRST_COMPLETED)
+            for future in done:
+                running[future].done = future.result()  # a run that did not end: raised here, as before
+            finish_written()
+    return finished
+
+
+def _converted(docx: Path, run: _Run, finished: tuple | None) -> Path | ReportError:
     """The PDF LibreOffice produced for `docx`, checked and written beside it, or why there is none."""
-    if not produced.is_file():
-        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["không rõ lý do"]
+    if finished is None:
+        detail = (run.done.stderr or run.done.stdout).strip().splitlines()[-1:] or ["không rõ lý do"]
         return ReportError(Diagnostic(Location(display_path(docx)), f"LibreOffice không tạo được PDF: {detail[0]}"))
+    data, problem, _ = finished
     target = docx.with_suffix(".pdf")
-    data = produced.read_bytes()
-    problem = _checked(data, target)
     if problem is None:
         write_atomic(target, data)
     return problem or target
@@ -135,6 +198,7 @@ def convert_to_pdf(docx: Path, target: Path | None = None) -> Path:
     target = target or docx.with_suffix(".pdf")
     with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as work:
         work_dir = Path(work)
+        prepare_profile(work_dir / "profile", office)
         done = run_office(office_command(office, work_dir / "profile", work_dir, [docx]), work_dir, where)
         produced = work_dir / (docx.stem + ".pdf")
         if done.returncode != 0 or not produced.is_file():

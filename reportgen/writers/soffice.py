@@ -1,4 +1,5 @@
-"""Finding LibreOffice (for PDF) on Linux, Windows and macOS, and what to say when it is missing.
+"""Finding LibreOffice (for PDF) on Linux, Windows and macOS, what to say when it is missing, and
+the private profile each conversion runs with.
 
 On Windows and macOS the installer does not put `soffice` on the PATH, so the usual
 install folders are looked at too. REPORTGEN_SOFFICE names the program when it is
@@ -8,6 +9,7 @@ installed somewhere else.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -75,3 +77,49 @@ def missing_message(written: str, platform: str | None = None) -> str:
     steps = "; ".join(f"({i}) {step}" for i, step in enumerate(INSTALL_STEPS[system], start=1))
     return (f"chưa xuất được PDF vì máy chưa cài LibreOffice (tệp {written} đã được ghi). Cách cài: {steps}. "
             f"Nếu LibreOffice cài ở thư mục khác, đặt biến môi trường {ENV_VARIABLE} là đường dẫn tới soffice.")
+
+
+# A new profile costs LibreOffice about a second before its first document: it runs its graphics
+# self-tests (vcl GraphicsRenderTests, whenever the profile has not seen this version: a profile
+# only records that in the start centre, never in a headless run), and it starts itself a second
+# time after writing the extensions' cache (when user/extensions/buildid is not the installation's).
+# Both are said beforehand in the new profile; neither changes what the PDF holds.
+SEEN_VERSION = "999.9"  # later than any LibreOffice: compared only as "is this version newer"
+SEEN_VERSION_SETTINGS = f"""<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" oor:op="fuse"><value>\
+{SEEN_VERSION}</value></prop></item>
+</oor:items>
+"""
+# Where the installation says its build id, beside the program: program/versionrc (Linux),
+# program/version.ini (Windows), Contents/Resources/versionrc (macOS, the program in Contents/MacOS).
+VERSION_FILES = (Path("versionrc"), Path("version.ini"), Path("..", "Resources", "versionrc"))
+
+
+def build_id(office: str) -> str | None:
+    """The build id of the LibreOffice installation the program `office` belongs to, if it says one."""
+    try:
+        program = Path(office).resolve().parent
+    except (OSError, RuntimeError):
+        return None
+    for name in VERSION_FILES:
+        try:
+            text = (program / name).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        found = re.search(r"^buildid=(\S.*?)\s*$", text, re.MULTILINE)
+        if found:
+            return found.group(1)
+    return None
+
+
+def prepare_profile(profile_dir: Path, office: str) -> None:
+    """A new private profile for one LibreOffice run, made so that it starts once and converts at once
+    (without the build id found it still works: LibreOffice then starts twice, as with an empty one)."""
+    extensions = profile_dir / "user" / "extensions"
+    extensions.mkdir(parents=True, exist_ok=True)
+    (profile_dir / "user" / "registrymodifications.xcu").write_text(SEEN_VERSION_SETTINGS, encoding="utf-8")
+    found = build_id(office)
+    if found:
+        (extensions / "buildid").write_text(found, encoding="utf-8")
