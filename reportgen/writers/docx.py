@@ -12,7 +12,7 @@ they are.
 from __future__ import annotations
 
 import copy
-import math
+from math import ceil
 from pathlib import Path
 
 from lxml import etree
@@ -85,27 +85,18 @@ class _Columns:
 
     def __init__(self, table: Table):
         self.table = table
-        self._places: dict[tuple, tuple[float, float]] = {}
-        self._cell_starts: dict[tuple, str] = {}
+        self._cells: dict[tuple, tuple[str, float]] = {}
 
-    def place(self, column: int, colspan: int) -> tuple[float, float]:
-        """(width in mm, characters a line holds) of a cell."""
-        place = self._places.get((column, colspan))
-        if place is None:
-            width = sum(self.table.widths_mm[column:column + colspan])
-            char_mm = self.table.font_size * PT_TO_MM * 0.48
-            place = self._places[column, colspan] = (width, max((width - CELL_PADDING_MM) / char_mm, 1))
-        return place
-
-    def cell_start(self, column: int, cell: Cell) -> str:
-        """<w:tc> and its w:tcPr."""
+    def cell(self, column: int, cell: Cell) -> tuple[str, float]:
+        """(<w:tc> and its w:tcPr, the characters a line of the cell holds)."""
         key = (column, cell.colspan, cell.vmerge)
-        start = self._cell_starts.get(key)
-        if start is None:
-            width = self.place(column, cell.colspan)[0]
-            start = self._cell_starts[key] = "<w:tc>" + ooxml.cell_properties_xml(width, cell.colspan, cell.vmerge,
-                                                                                  self.table.borders)
-        return start
+        found = self._cells.get(key)
+        if found is None:
+            width = sum(self.table.widths_mm[column:column + cell.colspan])
+            char_mm = self.table.font_size * PT_TO_MM * 0.48
+            start = "<w:tc>" + ooxml.cell_properties_xml(width, cell.colspan, cell.vmerge, self.table.borders)
+            found = self._cells[key] = (start, max((width - CELL_PADDING_MM) / char_mm, 1))
+        return found
 
 
 def length_twips(mm: float) -> int:
@@ -303,25 +294,28 @@ class DocxWriter:
         """A w:tr. In a bordered table a row is kept whole on its page, but one whose text looks
         taller than `limit_mm` (a rough height, from its characters per line)."""
         table = columns.table
-        size = table.font_size if table.role == "table" else None
+        in_cell_style = table.role == "table"  # else the cells' paragraphs keep their own size and alignment
+        size = table.font_size if in_cell_style else None
         out = ["<w:tr>", ""]  # [1]: the w:trPr, once the cells' text is measured
         tallest, column = 0.0, 0
         for cell in cells:
-            out.append(columns.cell_start(column, cell))
-            per_line = columns.place(column, cell.colspan)[1]
+            start, per_line = columns.cell(column, cell)
+            out.append(start)
             column += cell.colspan
-            align = cell.align if table.role == "table" else None
+            align = cell.align if in_cell_style else None
             lines = 0
             for block in cell.blocks:
                 if isinstance(block, Paragraph):
-                    lines += max(1, math.ceil(self._paragraph(out, block, size, align, bold=cell.bold) / per_line))
+                    lines += max(1, ceil(self._paragraph(out, block, size, align, cell.bold) / per_line))
                 else:
                     self._block(out, block)
                     if isinstance(block, Table):
                         out.append("<w:p/>")  # a cell ends with a paragraph
             if not cell.blocks:
-                self._paragraph(out, _EMPTY_CELL, size, align, bold=cell.bold)
-            tallest = max(tallest, lines * table.font_size * PT_TO_MM * 1.15 + len(cell.blocks) * 1.4)
+                self._paragraph(out, _EMPTY_CELL, size, align, cell.bold)
+            height = lines * table.font_size * PT_TO_MM * 1.15 + len(cell.blocks) * 1.4
+            if height > tallest:
+                tallest = height
             out.append("</w:tc>")
         if table.borders:
             out[1] = ooxml.row_properties_xml(is_header, keep_whole=is_header or tallest < limit_mm)
