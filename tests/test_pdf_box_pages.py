@@ -119,3 +119,16 @@ def test_a_pdf_refused_by_its_check_gets_no_boxes(tmp_path, monkeypatch):
     converted, sidecars = writer.convert_with_sidecars([docx], 1, [("dien-tu", 36, None)])
     assert isinstance(converted[0], writer.ReportError) and sidecars == [None]
     assert not docx.with_suffix(".pdf").exists()
+
+
+@needs_office
+def test_a_page_is_read_into_the_words_pdfplumber_makes_of_it(long_pdf):
+    import pdfplumber
+
+    from reportgen.pdf.text import LINE_TOLERANCE, _lines_of, read_pages
+
+    with pdfplumber.open(long_pdf) as document:
+        expected = [tuple(_lines_of(page.extract_words(x_tolerance=1.5, y_tolerance=LINE_TOLERANCE,
+                                                       extra_attrs=["size"]), page.page_number))
+                    for page in document.pages]
+    assert [page.lines for page in read_pages(long_pdf)] == expected
