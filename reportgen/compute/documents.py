@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportgen import formatting as F
 from reportgen.errors import Diagnostics, Location, ReferenceProblem, suggestion
@@ -161,13 +162,19 @@ def _collect_texts(value, path: tuple, containing: str, found: list) -> None:
             _collect_texts(item, path + (key,), containing, found)
 
 
+@lru_cache(maxsize=8)
+def _lines(text: str) -> tuple[str, ...]:
+    """A file's lines, split once for all the citations and figures found in it."""
+    return tuple(text.split("\n"))
+
+
 def line_in_file(loaded, start: Location, written: str) -> Location:
     """The line where `written` stands, at or after the value's start (a folded scalar spans lines)."""
     text = (getattr(loaded, "texts", {}) or {}).get(start.file)
     if not text or not start.line:
         return start
     words = written.split()
-    lines = text.split("\n")
+    lines = _lines(text)
     for n in range(start.line - 1, len(lines)):
         if words[0] in lines[n]:
             return Location(start.file, n + 1, lines[n].index(words[0]) + 1)
