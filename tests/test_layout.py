@@ -13,11 +13,11 @@ MAX_LINES = 600
 
 # A stage may import the stages before it and the shared modules, never one after it.
 LATER = {
-    "source": {"compute", "compose", "writers", "commands", "check", "pipeline"},
-    "compute": {"compose", "writers", "commands", "check", "pipeline"},
-    "compose": {"writers", "commands", "check", "pipeline"},
-    "writers": {"source", "compute", "compose", "commands", "check", "pipeline"},
-    "check": {"source", "compute", "compose", "writers", "commands", "pipeline"},
+    "source": {"compute", "compose", "writers", "commands", "check", "pipeline", "assemble"},
+    "compute": {"compose", "writers", "commands", "check", "pipeline", "assemble"},
+    "compose": {"writers", "commands", "check", "pipeline", "assemble"},
+    "writers": {"source", "compute", "compose", "commands", "check", "pipeline", "assemble"},
+    "check": {"source", "compute", "compose", "writers", "commands", "pipeline", "assemble"},
 }
 
 

@@ -270,8 +270,12 @@ def _build_all(paths: list[Path], options: BuildOptions, on_done, workers: int |
     from concurrent.futures import as_completed  # only batches need processes
 
     # Imported before the pool starts, so forked workers inherit the loaded modules.
+    import reportgen.assemble  # noqa: F401
     import reportgen.pipeline  # noqa: F401
     import reportgen.writers.docx  # noqa: F401
+    import reportgen.writers.text  # noqa: F401
+
+    freeze_new_modules()
 
     results_by_path = {}
     with _pool(workers) as pool:
