@@ -14,12 +14,13 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.errors import Diagnostic, Diagnostics, Location, ReportError, display_path
 from reportgen.output import write_atomic
-from reportgen.pdf.inspect import PdfProblem, embedded_fonts, font_problems, open_pdf, pdfa_identification
 from reportgen.writers.soffice import find_soffice, missing_message, prepare_profile
 
 TIMEOUT_SECONDS = 240
@@ -69,8 +70,32 @@ def run_office(command: list[str], home: Path, where: str) -> subprocess.Complet
                                      f"LibreOffice không chuyển xong sang PDF sau {TIMEOUT_SECONDS} giây")) from None
 
 
+@contextmanager
+def readers_loading():
+    """The PDF readers the check and the box search use (pyHanko, pdfplumber, pdfium: about 0.3 s
+    to import) imported on a thread while LibreOffice converts, on a core it leaves idle; done
+    when the block ends (no thread left behind to a fork)."""
+    def load():
+        try:
+            import reportgen.pdf.inspect  # noqa: F401
+            from reportgen.pdf.text import preload
+
+            preload()
+        except Exception:  # imported again where needed, and said there
+            pass
+
+    loading = threading.Thread(target=load, name="reportgen-pdf-readers", daemon=True)
+    loading.start()
+    try:
+        yield
+    finally:
+        loading.join()
+
+
 def pdf_problems(data: bytes) -> list[str]:
     """What is wrong with a PDF LibreOffice wrote: not PDF/A-2, or a font not embedded or not the decree's."""
+    from reportgen.pdf.inspect import PdfProblem, embedded_fonts, font_problems, open_pdf, pdfa_identification
+
     try:
         reader = open_pdf(data)
         identification = pdfa_identification(reader)
@@ -142,7 +167,7 @@ def convert_with_sidecars(documents: list[Path], runs: int = 1, requests: list |
         problem = _checked(data, targets[number])
         return data, problem, None if problem or requests is None else _sidecar(data, targets[number], requests[number])
 
-    with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as work:
+    with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as work, readers_loading():
         batch = [_Run(Path(work) / str(run), list(range(len(documents)))[run::runs]) for run in range(runs)]
         for run in batch:
             (run.folder / "vao").mkdir(parents=True)
@@ -210,7 +235,7 @@ def convert_to_pdf(docx: Path, target: Path | None = None) -> Path:
     if office is None:
         raise ReportError(Diagnostic(Location(where), missing_message(where)))
     target = target or docx.with_suffix(".pdf")
-    with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as work:
+    with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as work, readers_loading():
         work_dir = Path(work)
         prepare_profile(work_dir / "profile", office)
         done = run_office(office_command(office, work_dir / "profile", work_dir, [docx]), work_dir, where)
