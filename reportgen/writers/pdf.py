@@ -27,7 +27,9 @@ TIMEOUT_SECONDS = 240
 CHECK_INTERVAL = 0.05  # seconds between looks for the PDFs a batch's runs have finished
 PDFA_PART = "2"
 
-# LibreOffice's writer_pdf_Export filter data: PDF/A-2b (SelectPdfVersion 2), tagged.
+# LibreOffice's writer_pdf_Export filter data: PDF/A-2b (SelectPdfVersion 2), tagged. (LibreOffice 7.4
+# tags every PDF/A-2 whatever UseTaggedPDF says: the same file without it. The tags cost about 0.1 s
+# of CPU a document, a sixth of a conversion, measured against a plain untagged PDF.)
 EXPORT_OPTIONS = {
     "SelectPdfVersion": {"type": "long", "value": PDFA_PART},
     "UseTaggedPDF": {"type": "boolean", "value": "true"},
