@@ -152,9 +152,10 @@ def convert_many(documents: list[Path], runs: int = 1) -> list[Path | ReportErro
 
 def convert_with_sidecars(documents: list[Path], runs: int = 1, requests: list | None = None) -> tuple[list, list]:
     """`convert_many`, and with `requests` (per document: edition, seal size in mm, signer's name)
-    each written PDF's signature boxes' file too, found while LibreOffice converts the others:
-    per document its text and warnings (`reportgen.pdf.boxes.sidecar_of`), or None where there is
-    no PDF or the search failed (the caller then finds them itself, and says what went wrong)."""
+    the signature boxes' files of the PDFs written while LibreOffice still converted others, found
+    meanwhile: per document its text and warnings (`reportgen.pdf.boxes.sidecar_of`), or None where
+    there is no PDF, the search failed, or the PDF came when no run was left to wait for (the
+    caller then finds them itself, on as many cores as it has, and says what went wrong)."""
     if not documents:
         return [], []
     where = display_path(documents[0])
@@ -165,9 +166,10 @@ def convert_with_sidecars(documents: list[Path], runs: int = 1, requests: list |
     runs = max(1, min(runs, len(documents)))
     targets = [docx.with_suffix(".pdf") for docx in documents]
 
-    def finish(number: int, data: bytes) -> tuple:
+    def finish(number: int, data: bytes, converting: bool) -> tuple:
         problem = _checked(data, targets[number])
-        return data, problem, None if problem or requests is None else _sidecar(data, targets[number], requests[number])
+        search = requests is not None and problem is None and converting
+        return data, problem, _sidecar(data, targets[number], requests[number]) if search else None
 
     with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as work, readers_loading():
         batch = [_Run(Path(work) / str(run), list(range(len(documents)))[run::runs]) for run in range(runs)]
@@ -195,7 +197,8 @@ def _sidecar(data: bytes, target: Path, request: tuple) -> tuple | None:
 
 def _run_finishing(batch: list[_Run], where: str, finish) -> dict:
     """Run the batch's LibreOffice runs side by side; meanwhile each PDF a run has finished is read
-    and given to `finish(number, data)`. Per document number, what `finish` gave."""
+    and given to `finish(number, data, converting)`, `converting` telling whether a run is still
+    going. Per document number, what `finish` gave."""
     from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
     finished: dict = {}
@@ -205,7 +208,8 @@ def _run_finishing(batch: list[_Run], where: str, finish) -> dict:
             for number in run.numbers:
                 if number not in finished and run.produced(number).is_file() and \
                         (run.done is not None or run.finished_before(number)):
-                    finished[number] = finish(number, run.produced(number).read_bytes())
+                    converting = any(other.done is None for other in batch)
+                    finished[number] = finish(number, run.produced(number).read_bytes(), converting)
 
     with ThreadPoolExecutor(max_workers=len(batch)) as threads:
         running = {threads.submit(run_office, run.command, run.folder, where): run for run in batch}
