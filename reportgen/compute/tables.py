@@ -294,14 +294,16 @@ class TableBuilder:
             if state.numbering == "theo_nhom":
                 state.serial = 0
         state.ancestors.append(group.id)
+        under = frozenset(g for g in state.ancestors if g)  # the groups each of its rows is under
+        keys = [c.key for c in computed.columns]
         for row_index, row in enumerate(group.rows, start=1):
             state.serial += 1
             stt = ".".join(str(i) for i in path + (row_index,)) if state.numbering == "phan_cap" else str(state.serial)
-            cells = self._row_cells(row, computed.columns, statuses, stt)
+            cells = self._row_cells(row, computed.columns, keys, statuses, stt)
             state.repeat_and_total(cells, computed.columns, self.diags)
             computed.rows.append(OutRow("data", cells))
             computed.row_facts.append((group.id, row.status))
-            computed.row_groups.append(frozenset(g for g in state.ancestors if g))
+            computed.row_groups.append(under)
         for child_index, child in enumerate(group.children, start=1):
             self._group(child, child_index, path, code, grouped, computed, statuses, state)
         state.ancestors.pop()
@@ -313,8 +315,8 @@ class TableBuilder:
                 self.diags.error(table.location, f'bảng loại "{table.kind}" không có cột "{key}" để đổi tiêu đề'
                                                  f'{suggestion(key, keys)}')
 
-    def _row_cells(self, row: Row, columns: list[Column], statuses: dict, stt: str) -> list:
-        keys = [c.key for c in columns]
+    def _row_cells(self, row: Row, columns: list[Column], keys: list[str], statuses: dict, stt: str) -> list:
+        """A data row's cells; `keys`: the columns' keys."""
         for key in row.values:
             if key not in keys:
                 allowed = list(dict.fromkeys(keys + ["trang_thai", "ket_qua", "chi_tieu"]))
