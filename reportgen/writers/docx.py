@@ -214,6 +214,9 @@ class DocxWriter:
         start = self._paragraph_starts.get(key)
         if start is None:
             start = self._paragraph_starts[key] = self._paragraph_start(*key)
+        if not para.inlines:  # an empty cell's paragraph, most often
+            out.append(start + "</w:p>")
+            return 0
         out.append(start)
         length = self._inlines(out, para.inlines, bold or para.bold, para.italic, font_size)
         out.append("</w:p>")
