@@ -1,5 +1,7 @@
 """Load YAML safely, keeping the file, line and column of every key and value.
 
+Each file is read in one pass over YAML's events, each counted against the limits
+(limits.Bounds) before anything is built from it and composed into located nodes.
 A report file may name other files under `bao_gom:`; they are merged under it
 (the report's own values win; `chi_tieu` and `phu_luc` lists are joined).
 The loader neither validates nor formats: it returns plain data plus a map
