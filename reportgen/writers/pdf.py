@@ -208,7 +208,7 @@ def _run_finishing(batch: list[_Run], where: str, finish) -> dict:
             for number in run.numbers:
                 if number not in finished and run.produced(number).is_file() and \
                         (run.done is not None or run.finished_before(number)):
-                    converting = any(other.done is None for other in batch)
+                    converting = not all(future.done() for future in running)
                     finished[number] = finish(number, run.produced(number).read_bytes(), converting)
 
     with ThreadPoolExecutor(max_workers=len(batch)) as threads:
