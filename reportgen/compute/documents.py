@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from reportgen import formatting as F
 from reportgen.errors import Diagnostics, Location, ReferenceProblem, suggestion
@@ -162,19 +161,17 @@ def _collect_texts(value, path: tuple, containing: str, found: list) -> None:
             _collect_texts(item, path + (key,), containing, found)
 
 
-@lru_cache(maxsize=8)
-def _lines(text: str) -> tuple[str, ...]:
-    """A file's lines, split once for all the citations and figures found in it."""
-    return tuple(text.split("\n"))
-
-
-def line_in_file(loaded, start: Location, written: str) -> Location:
-    """The line where `written` stands, at or after the value's start (a folded scalar spans lines)."""
+def line_in_file(loaded, start: Location, written: str, split: dict | None = None) -> Location:
+    """The line where `written` stands, at or after the value's start (a folded scalar spans lines).
+    `split`: each file's lines, kept by the caller for the next figure (file -> lines)."""
     text = (getattr(loaded, "texts", {}) or {}).get(start.file)
     if not text or not start.line:
         return start
     words = written.split()
-    lines = _lines(text)
+    split = {} if split is None else split
+    if start.file not in split:
+        split[start.file] = text.split("\n")
+    lines = split[start.file]
     for n in range(start.line - 1, len(lines)):
         if words[0] in lines[n]:
             return Location(start.file, n + 1, lines[n].index(words[0]) + 1)
@@ -183,7 +180,7 @@ def line_in_file(loaded, start: Location, written: str) -> Location:
 
 def find_citations(loaded) -> list[Citation]:
     """Every `NUMBER/SYMBOL ngày DATE` typed in the report's texts (its files and included files)."""
-    found = []
+    found, split = [], {}
     for path, text in text_values(loaded.data, (), "ngày"):  # a citation has the word "ngày"
         if path and path[0] == "van_ban":
             continue
@@ -191,7 +188,8 @@ def find_citations(loaded) -> list[Citation]:
         for m in CITATION.finditer(flat):
             date = _date(m)
             if date is not None:
-                found.append(Citation(m.group(1), date, line_in_file(loaded, loaded.where(path), m.group(1)), m.group(0)))
+                found.append(Citation(m.group(1), date, line_in_file(loaded, loaded.where(path), m.group(1), split),
+                                      m.group(0)))
     return found
 
 

@@ -59,7 +59,7 @@ def _ratios(loaded) -> list[TypedRatio]:
             found.append((m, m.group(2), m.group(3), m.group(1), path))
         for m in RATIO_THEN_PERCENT.finditer(flat):
             found.append((m, m.group(1), m.group(2), m.group(3), path))
-    out, spans = [], set()
+    out, spans, split = [], set(), {}
     for m, num, den, pct, path in found:
         if (path, m.start(1) if m.re is RATIO_THEN_PERCENT else m.start(2)) in spans:
             continue  # "95% (1.234/1.300)" and "1.234/1.300 (95%)" read once
@@ -72,7 +72,7 @@ def _ratios(loaded) -> list[TypedRatio]:
         if denominator == 0 or numerator > denominator * 2:
             continue  # not a share of a whole (a date, a version, a range)
         out.append(TypedRatio(numerator, denominator, percent, min(places, 2), m.group(0),
-                              line_in_file(loaded, loaded.where(path), num)))
+                              line_in_file(loaded, loaded.where(path), num, split)))
     return out
 
 
