@@ -5,10 +5,14 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Location:
+class Location(NamedTuple):
+    """Where a value is: file, line, column (0 when not known). Immutable and ordered by its
+    fields; a tuple because the loader makes one per value (100,000 for a 10,000-row table)
+    and a tuple is made in half the time of a frozen dataclass."""
+
     file: str
     line: int = 0
     column: int = 0
