@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import zipfile
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from lxml import etree
 
 from reportgen.cache import cache_folder
 from reportgen.errors import Diagnostic, Location, ReportError, display_path
+from reportgen.output import write_atomic
 from reportgen.writers.ooxml import W_NS, w
 from reportgen.writers.package import Package, resolve
 from reportgen.writers.roles import ROLES
@@ -103,12 +103,10 @@ def _keep_style_ids(digest: str, ids: dict[str, str]) -> None:
     path = _kept_path(digest)
     if path is None or None in ids.values():
         return
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        temporary.write_text(json.dumps(ids, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        os.replace(temporary, path)
+        write_atomic(path, json.dumps(ids, ensure_ascii=False, sort_keys=True).encode("utf-8"), durable=False)
     except OSError:  # a full disk or a read-only folder: read from the package next time too
-        temporary.unlink(missing_ok=True)
+        pass
 
 
 _PACKAGES: dict[tuple, StylesPackage] = {}
