@@ -10,7 +10,6 @@ module of reportgen imports PyYAML from here, so whichever comes first imports i
 from __future__ import annotations
 
 import re
-import threading
 
 
 class LazyPattern:
@@ -29,16 +28,14 @@ class LazyPattern:
 
 
 _compile = re.compile
-_importing = threading.Lock()
 
 
 def _import_yaml():
-    with _importing:
-        re.compile = LazyPattern
-        try:
-            import yaml
-        finally:
-            re.compile = _compile
+    re.compile = LazyPattern
+    try:
+        import yaml
+    finally:
+        re.compile = _compile
     return yaml
 
 
