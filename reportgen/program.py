@@ -42,9 +42,9 @@ def imports_done() -> None:
 
 
 def freeze_new_modules() -> None:
-    """Modules imported since the last call (a command imports its stages as its work starts):
-    kept out of the collector's passes like those of the start-up. Nothing else is frozen
-    between two reports, so no cycle of a finished report is kept."""
+    """Modules imported since the last call (a batch imports the build's stages before it forks
+    its workers): kept out of the collector's passes like those of the start-up. It is called
+    only where no report is being built, so no object of a report is ever frozen."""
     global _modules_when_frozen
     if len(sys.modules) != _modules_when_frozen:
         gc.freeze()

@@ -129,7 +129,6 @@ def _build_one(path: Path | str, options: BuildOptions, defer_pdf: bool) -> Buil
         from reportgen.writers.docx import write_docx
         from reportgen.writers.text import write_text
 
-        freeze_new_modules()
         result.messages += [w.render() for w in prepared.diagnostics.warnings]
         target = Path(options.output) if options.output else default_output(path, ".docx")
         guard = _check_targets(prepared, target, options)
