@@ -230,7 +230,7 @@ def _converted(docx: Path, run: _Run, finished: tuple | None) -> Path | ReportEr
     data, problem, _ = finished
     target = docx.with_suffix(".pdf")
     if problem is None:
-        write_atomic(target, data)
+        write_atomic(target, data, durable=False)
     return problem or target
 
 
@@ -253,5 +253,5 @@ def convert_to_pdf(docx: Path, target: Path | None = None) -> Path:
     problem = _checked(data, target)
     if problem is not None:
         raise problem
-    write_atomic(target, data)
+    write_atomic(target, data, durable=False)
     return target
