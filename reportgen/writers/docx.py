@@ -295,7 +295,8 @@ class DocxWriter:
 
     def _row(self, cells: list[Cell], columns: _Columns, is_header: bool, limit_mm: float) -> str:
         """A w:tr. In a bordered table a row is kept whole on its page, but one whose text looks
-        taller than `limit_mm` (a rough height, from its characters per line)."""
+        taller than `limit_mm` (a rough height, from its characters per line); a borderless
+        table's rows (the header block, the signature) are always kept whole."""
         table = columns.table
         in_cell_style = table.role == "table"  # else the cells' paragraphs keep their own size and alignment
         size = table.font_size if in_cell_style else None
@@ -322,6 +323,8 @@ class DocxWriter:
             out.append("</w:tc>")
         if table.borders:
             out[1] = ooxml.row_properties_xml(is_header, keep_whole=is_header or tallest < limit_mm)
+        else:  # a layout table (the header block, the signature beside Nơi nhận): never split across pages
+            out[1] = ooxml.row_properties_xml(is_header)
         out.append("</w:tr>")
         return "".join(out)
 
