@@ -3,10 +3,12 @@ compose.py builds it, writers only lay it out."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from reportgen.records import record
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Span:
     text: str
     bold: bool = False
@@ -14,19 +16,19 @@ class Span:
     superscript: bool = False
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class LineBreak:
     pass
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Footnote:
     """A footnote anchored here; writers number them through the document."""
 
     content: list  # Span / LineBreak
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Paragraph:
     role: str  # a style role: body, heading-1, quoc-hieu, ... (see writers/docx_writer.py)
     inlines: list
@@ -42,7 +44,7 @@ class Paragraph:
         return "".join(i.text if isinstance(i, Span) else "\n" if isinstance(i, LineBreak) else "" for i in self.inlines)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Rule:
     """A short drawn line, centred in its column (under agency, tiêu ngữ, subject)."""
 
@@ -50,7 +52,7 @@ class Rule:
     role: str = "rule"
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Cell:
     blocks: list  # Paragraph
     colspan: int = 1
@@ -61,7 +63,7 @@ class Cell:
     status: str | None = None  # the row's status when this cell marks it (`hoàn thành`): the text writer names it
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Table:
     widths_mm: list[float]
     header_rows: list[list[Cell]]
@@ -72,7 +74,7 @@ class Table:
     role: str = "table"
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Section:
     blocks: list
     landscape: bool = False
@@ -80,7 +82,7 @@ class Section:
     name: str = ""
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class PageSetup:
     top_mm: float
     bottom_mm: float
@@ -94,7 +96,7 @@ class PageSetup:
         return width - self.left_mm - self.right_mm
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Document:
     sections: list[Section]
     page: PageSetup

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import NamedTuple
+
+from reportgen.records import record
 
 
 class Location(NamedTuple):
@@ -42,7 +44,7 @@ def format_field_path(path: tuple) -> str:
     return text
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Diagnostic:
     location: Location
     message: str
@@ -59,7 +61,7 @@ class Diagnostic:
         return text
 
 
-@dataclass
+@record
 class Diagnostics:
     """Collects every problem of a run, so the user sees them all at once."""
 

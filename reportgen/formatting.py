@@ -8,9 +8,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Literal, Union
+
+from reportgen.records import record
 
 LOCALE = "vi_VN"
 PERCENT_SIGN = "%"  # written right after the figure, no space: 95,14%
@@ -258,7 +259,7 @@ _POINT_DECIMAL = re.compile(_SIGN + r"(?P<int>\d+)\.(?P<frac>\d+)$")
 _COMMA_GROUPED = re.compile(r"[-+−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NumberReading:
     """A figure as read: its value (int when whole, float as YAML gives) and its digits (`98.70`)."""
 

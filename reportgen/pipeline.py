@@ -7,11 +7,11 @@ tree and every diagnostic; the commands call the writers only when there is no e
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.errors import Diagnostics
+from reportgen.records import record
 from reportgen.source.loader import LoadedYaml, load
 from reportgen.source.validate import check_report
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from reportgen.source.templates import Template
 
 
-@dataclass
+@record
 class Prepared:
     report: Report
     template: Template

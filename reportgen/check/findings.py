@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
+
+from reportgen.records import record
 
 MAX_PER_RULE = 12          # findings of one rule shown before a summary line
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Finding:
     rule: str        # short rule id, e.g. "margins", "font", "date-padding"
     where: str       # "đoạn 12", "bảng 1, dòng 2, cột 1", "mục 2 (phụ lục)", ...

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Iterable
+
+from reportgen.records import record
 
 from .ooxml import DEFAULT_SIZE
 from .reading import Doc, Para, Run, TableInfo
@@ -31,7 +33,7 @@ def is_numbered(p: Para) -> bool:
     return bool(ROMAN_RE.match(p.text) or ARABIC_RE.match(p.text) or POINT_RE.match(p.text))
 
 
-@dataclass
+@record
 class Parts:
     header_table: TableInfo | None = None
     quoc_hieu: Para | None = None

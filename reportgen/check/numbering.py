@@ -10,7 +10,9 @@ level is numbered (w:lvlRestart can say otherwise); a list instance's w:lvlOverr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from reportgen.records import record
 
 from .ooxml import to_int, w
 
@@ -48,7 +50,7 @@ def format_number(number: int, fmt: str) -> str:
     return str(number)  # decimal and the formats a Vietnamese document does not use
 
 
-@dataclass
+@record
 class Level:
     start: int = 1
     fmt: str = "decimal"
@@ -75,7 +77,7 @@ class Level:
         return level
 
 
-@dataclass
+@record
 class Instance:
     abstract: str
     start_overrides: dict[int, int] = field(default_factory=dict)

@@ -4,10 +4,12 @@ tables, sections with their headers and footers, footnotes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from lxml import etree
+
+from reportgen.records import record
 
 from .numbering import ListNumbering
 from .ooxml import MC_NS, R_NS, in_fallback, is_on, w
@@ -34,13 +36,13 @@ def open_docx(path: Path) -> DocxPackage:
                          "tệp .doc cũ cần lưu lại thành .docx).") from None
 
 
-@dataclass
+@record
 class Run:
     text: str
     props: RunProps
 
 
-@dataclass
+@record
 class Para:
     element: object
     runs: list[Run]
@@ -81,7 +83,7 @@ class Para:
         return [(normalize(t), rs) for t, rs in result]
 
 
-@dataclass
+@record
 class TableInfo:
     element: object
     number: int
@@ -93,7 +95,7 @@ class TableInfo:
         return self.element.findall(w("tr"))
 
 
-@dataclass
+@record
 class SectionInfo:
     number: int                    # 1-based
     sect_pr: object

@@ -5,9 +5,10 @@ and its basedOn chain → character style) give a run's or paragraph's base prop
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 
 from lxml import etree
+
+from reportgen.records import record
 
 from .ooxml import A_NS, is_on, to_int, w
 
@@ -43,7 +44,7 @@ class Theme:
         return self.colors.get(slot)
 
 
-@dataclass
+@record
 class RunProps:
     ascii: str | None = None
     hansi: str | None = None
@@ -95,7 +96,7 @@ class RunProps:
         return self.color in (None, "AUTO", "000000", "WINDOWTEXT")
 
 
-@dataclass
+@record
 class ParaProps:
     align: str | None = None
     line: int | None = None

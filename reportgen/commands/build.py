@@ -6,7 +6,7 @@ import gc
 import os
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 import click
@@ -22,9 +22,10 @@ from reportgen.commands.common import (
 from reportgen.errors import ReportError, display_path
 from reportgen.output import check_target, default_output, guarded_write, record_output
 from reportgen.program import freeze_new_modules
+from reportgen.records import record
 
 
-@dataclass
+@record
 class BuildResult:
     source: str
     ok: bool
@@ -34,7 +35,7 @@ class BuildResult:
     pending_pdf: PendingPdf | None = None  # in a batch: the PDF made with the others' (`finish_pdfs`)
 
 
-@dataclass
+@record
 class PendingPdf:
     """What a report's PDF needs once LibreOffice has converted its .docx."""
 
@@ -45,7 +46,7 @@ class PendingPdf:
     guard: dict
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class BuildOptions:
     output: str | None = None
     text: bool = False

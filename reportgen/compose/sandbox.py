@@ -13,12 +13,13 @@ from __future__ import annotations
 import functools
 import re
 import types
-from dataclasses import dataclass
 
 from jinja2 import nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter
 from jinja2.utils import Namespace
 from jinja2.visitor import NodeTransformer
+
+from reportgen.records import record
 
 MAX_VALUE_LENGTH = 100_000       # characters (or items) one operation may produce
 MAX_PRODUCED_PER_TEXT = 2_000_000  # characters (or items) all operations of one text may produce
@@ -72,7 +73,7 @@ def _text_size(value) -> int:
         return 0
 
 
-@dataclass
+@record
 class Budget:
     """What one text has used so far, and the whole build."""
 

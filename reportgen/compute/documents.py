@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from reportgen import formatting as F
 from reportgen.errors import Diagnostics, Location, ReferenceProblem, suggestion
+from reportgen.records import record
 from reportgen.source.model import CitedDocument
 
 
@@ -125,7 +125,7 @@ CITATION = re.compile(rf"(?<![\w/])({_SYMBOL})\s*,?\s+ngày\s+"
                       r"(?:(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))")
 
 
-@dataclass
+@record
 class Citation:
     number_symbol: str
     date: dt.date

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from reportgen.pyyaml import yaml
@@ -21,6 +21,7 @@ from reportgen.pyyaml import yaml
 from reportgen.compute import periods
 from reportgen.compute.yaml_edit import YamlText
 from reportgen.errors import Diagnostic, Location, ReportError, display_path
+from reportgen.records import record
 from reportgen.source.loader import parse_file
 from reportgen.source.templates import load_template
 
@@ -34,7 +35,7 @@ VALUE_KEYS = ("gia_tri", "tu_so", "mau_so", "ty_le")
 DROP_AT_NEW_YEAR, DROP_EVERY_PERIOD = "nam_moi", "moi_ky"
 
 
-@dataclass
+@record
 class NewReport:
     source: Path
     target: Path

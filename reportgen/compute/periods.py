@@ -11,9 +11,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from reportgen.formatting import roman
+from reportgen.records import record
 
 MONTH = "month"
 QUARTER = "quarter"
@@ -48,7 +48,7 @@ _ID_PATTERNS = [
 CUT_OFF_DAY = 14  # ND09: the data of a period is counted up to the 14th of its last month
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Window:
     """The first and last day whose figures a report counts."""
 
@@ -63,7 +63,7 @@ class PeriodError(ValueError):
     """An unknown or impossible reporting period."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Period:
     """One reporting period; `number` is the month, quarter or half (1, 2)."""
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from reportgen.compute import periods
 from reportgen.errors import Diagnostics, suggestion
+from reportgen.records import record
 from reportgen.source.model import Indicator, Target, Unit
 from reportgen.source.units import UnitFigures, UnitList
 
@@ -59,7 +60,7 @@ def _differences(first: dict, other: dict) -> list[str]:
     return out
 
 
-@dataclass
+@record
 class Total:
     """One indicator summed over the units that report it."""
 
@@ -87,7 +88,7 @@ class Total:
             total.add(part)
 
 
-@dataclass
+@record
 class TaskTally:
     appendix: str
     text: str  # the task, as the first unit wrote it
@@ -95,7 +96,7 @@ class TaskTally:
     units: int = 0
 
 
-@dataclass
+@record
 class Rollup:
     figures: list[UnitFigures]
     period: str | None
@@ -360,7 +361,7 @@ def _task_table(rollup: Rollup, title: str) -> dict:
     return {"id": "nhiem-vu-tong-hop", "tieu_de": title, "bang": {"loai": TASKS_KIND, "dong": rows}}
 
 
-@dataclass
+@record
 class Layout:
     """What the figures file carries besides the totals (chosen on the command line)."""
 

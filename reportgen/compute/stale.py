@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.compute.periods import (
@@ -30,6 +29,7 @@ from reportgen.compute.periods import (
     parse,
 )
 from reportgen.errors import Location
+from reportgen.records import record
 
 ACCEPTED_KEY = "ky_so_sanh"
 
@@ -63,7 +63,7 @@ _ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Mention:
     """A period (`tháng 10 năm 2025`) or a cut-off date (`đến ngày 25/10/2025`) as typed."""
 
@@ -75,7 +75,7 @@ class Mention:
     compared: bool = False   # follows `so với`
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class StaleMention:
     location: Location
     field: tuple

@@ -8,7 +8,7 @@ hierarchical), group rows nested to any depth with their codes and counts, statu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal, InvalidOperation
 
 from reportgen import formatting as F
@@ -21,6 +21,7 @@ from reportgen.errors import (
     ReportError,
     suggestion,
 )
+from reportgen.records import record
 from reportgen.source.model import Block, Report, Row, TableInput, Text
 from reportgen.source.templates import Template
 
@@ -29,7 +30,7 @@ STATUS_MARK = "X"
 GROUP_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-@dataclass
+@record
 class Column:
     key: str
     title: str
@@ -38,7 +39,7 @@ class Column:
     source: str | None
 
 
-@dataclass
+@record
 class HeaderCell:
     text: str
     column: int
@@ -46,7 +47,7 @@ class HeaderCell:
     rowspan: int = 1
 
 
-@dataclass
+@record
 class OutRow:
     kind: str  # "group", "data" or "total"
     cells: list  # one per column: Text, list[Block], str or None
@@ -56,7 +57,7 @@ class OutRow:
     italic: bool = False
 
 
-@dataclass
+@record
 class ComputedTable:
     id: str | None
     kind: str
@@ -199,7 +200,7 @@ def _without(columns: list[dict], hidden: set) -> list[dict]:
     return out
 
 
-@dataclass
+@record
 class _State:
     """What runs on through a table while its groups are walked."""
 

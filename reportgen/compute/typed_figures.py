@@ -9,12 +9,12 @@ figure once under `chi_tieu` and print it with `{{ ct.ID }}`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from reportgen import formatting as F
 from reportgen.compute.documents import line_in_file, text_values
 from reportgen.errors import Diagnostics, Location
+from reportgen.records import record
 
 _NUM = r"\d{1,3}(?:\.\d{3})+|\d+"            # 1.234.567 or 1234 (a count: dots group thousands)
 _PCT = r"\d+(?:[.,]\d+)?"                     # 95,09 (or 95.09 as some clerks type it)
@@ -28,7 +28,7 @@ RATIO_THEN_PERCENT = re.compile(rf"(?<![\d.,/])({_NUM})\s*/\s*({_NUM})(?![\d/]){
 SKIPPED = ("chi_tieu", "van_ban")
 
 
-@dataclass
+@record
 class TypedRatio:
     numerator: Decimal
     denominator: Decimal

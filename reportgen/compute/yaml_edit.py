@@ -11,14 +11,13 @@ paragraphs written deeper than it would write them; splicing the text does not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportgen.pyyaml import yaml
+from reportgen.records import record
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Edit:
     start: int
     end: int

@@ -16,12 +16,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from reportgen.output import guarded_write
 from reportgen.pdf.inspect import PdfProblem
 from reportgen.pdf.text import Line, Page, PageReader, last_page_containing, may_contain, normal
+from reportgen.records import record
 
 FORMAT = "reportgen-ky-so/1"
 SIDECAR_SUFFIX = ".ky-so.json"
@@ -42,7 +43,7 @@ AGENCY = "co-quan"
 ROLES = (SIGNER, AGENCY)
 
 
-@dataclass
+@record
 class Box:
     role: str                # nguoi-ky | co-quan
     content: str             # anh-chu-ky | anh-dau | thong-tin
@@ -55,7 +56,7 @@ class Box:
         return 0 <= x0 < x1 <= width and 0 <= y0 < y1 <= height
 
 
-@dataclass
+@record
 class SignaturePlan:
     kind: str                # van-ban (the document itself) | phu-luc (an appendix in a file of its own)
     boxes: list

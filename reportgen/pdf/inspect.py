@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.misc import PdfReadError
 from pyhanko.pdf_utils.reader import PdfFileReader
+
+from reportgen.records import record
 
 # Times New Roman (Nghị định 30), and the faces drawn to its metrics that have the Vietnamese
 # letters: Liberation Serif 2 (fonts-liberation2) and Tinos. Names as PDFs write them, compared
@@ -23,7 +24,7 @@ class PdfProblem(Exception):
     """A PDF that cannot be read, or does not hold what it must; the message is Vietnamese."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FontInfo:
     name: str        # as the PDF writes it, subset prefix removed: LiberationSerif-Bold
     embedded: bool
@@ -128,7 +129,7 @@ def font_problems(fonts: list[FontInfo]) -> list[str]:
     return problems
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PdfaId:
     part: str
     conformance: str

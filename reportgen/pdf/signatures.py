@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import io
 import logging
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from reportgen.pdf.inspect import PdfProblem
+from reportgen.records import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SignatureInfo:
     field: str
     signer: str

@@ -15,11 +15,11 @@ import logging
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from reportgen.pdf.boxes import AGENCY, SIGNER, Box
+from reportgen.records import record
 
 VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")
 TS_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
@@ -159,7 +159,7 @@ def vietnam_time(stamp: datetime) -> str:
 
 # The existing signatures ------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ExistingField:
     name: str
     signed: bool
@@ -294,7 +294,7 @@ def _producer_as_in_xmp(writer) -> None:
         writer.mark_update(reference)
 
 
-@dataclass
+@record
 class SignRequest:
     role: str                     # nguoi-ky | co-quan
     key: object                   # a pyHanko Signer

@@ -11,16 +11,16 @@ from __future__ import annotations
 import io
 import logging
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.pdf.inspect import PdfProblem
+from reportgen.records import record
 
 LINE_TOLERANCE = 2.0     # points: words whose tops differ less are on one line
 COLUMN_GAP_EM = 2.0      # a gap wider than this many font sizes starts another column's line
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Line:
     page: int            # 1-based
     text: str            # NFC
@@ -35,7 +35,7 @@ class Line:
         return (self.x0 + self.x1) / 2
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Page:
     number: int          # 1-based
     width: float

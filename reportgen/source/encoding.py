@@ -11,7 +11,8 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass
+
+from reportgen.records import record
 
 SAVE_AS_UTF8 = ("mở tệp bằng Notepad, chọn Tệp → Lưu thành (File → Save As), ở ô Mã hóa (Encoding) "
                 "chọn UTF-8, rồi lưu")
@@ -169,7 +170,7 @@ def _describe(ch: str) -> str:
     return _INVISIBLE_NAMES.get(ch) or f"ký tự điều khiển U+{ord(ch):04X}"
 
 
-@dataclass
+@record
 class Cleaned:
     text: str
     removed: list  # (line, description) of each invisible character taken out

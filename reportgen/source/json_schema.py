@@ -17,9 +17,10 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
+from reportgen.records import record
 from reportgen.source import schema as S
 from reportgen.source.key_docs import DESCRIPTIONS, EXAMPLES
 from reportgen.source.loader import load_plain
@@ -113,7 +114,7 @@ def mapping(schema: dict, path: str = "") -> dict:
 
 # --- table kinds, read from the templates ----------------------------------------------
 
-@dataclass
+@record
 class KindInfo:
     """What a row of one table kind may hold: its columns (key → header) and its statuses (key → name)."""
     name: str

@@ -13,13 +13,14 @@ from __future__ import annotations
 import os
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import NamedTuple
 
 from reportgen.pyyaml import yaml
 
 from reportgen.errors import Diagnostic, Diagnostics, Location, ReportError, display_path
+from reportgen.records import record
 from reportgen.source import encoding, limits, scalars
 
 INCLUDE_KEY = "bao_gom"
@@ -28,7 +29,7 @@ JOINED_LISTS = ("chi_tieu", "phu_luc")
 # (invisible characters removed, a text cut by " #") without changing the include code.
 _LOADING: ContextVar[LoadedYaml | None] = ContextVar("reportgen_loading", default=None)
 
-@dataclass(slots=True)
+@record(slots=True)
 class Node:
     """A YAML value with where it was written (and where its key was)."""
 
@@ -38,7 +39,7 @@ class Node:
     source: str | None = None
 
 
-@dataclass
+@record
 class LoadedYaml:
     data: dict
     positions: dict = field(default_factory=dict)      # field path -> Location of the value
@@ -408,7 +409,7 @@ def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Parsed:
     """A file read without a problem: what reading it again would give, and the values it counts."""
 

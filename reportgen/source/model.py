@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from reportgen.errors import Location
+from reportgen.records import record
 from reportgen.source.loader import LoadedYaml
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Text:
     raw: str
     location: Location
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class IssueDate:
     """A document date; `day` is None in a draft whose day is filled in at signing."""
 
@@ -29,7 +30,7 @@ class IssueDate:
         return dt.date(self.year, self.month, self.day) if self.day else None
 
 
-@dataclass
+@record
 class Agency:
     name_lines: list[str]
     name: str
@@ -37,7 +38,7 @@ class Agency:
     parent: str | None = None
 
 
-@dataclass
+@record
 class CitedDocument:
     """A document the report cites: its `van_ban_yeu_cau`, or one of `van_ban` (with its id and place)."""
     kind: str
@@ -50,7 +51,7 @@ class CitedDocument:
     location: Location | None = None
 
 
-@dataclass
+@record
 class Signature:
     authority: list[str]
     title: str
@@ -58,7 +59,7 @@ class Signature:
     location: Location | None = None
 
 
-@dataclass
+@record
 class Block:
     kind: str  # doan, muc, khoan, diem, gach, cong, bang
     text: Text | None
@@ -74,7 +75,7 @@ class Block:
     dash: bool = False  # liet_ke: a dash before the number
 
 
-@dataclass
+@record
 class Row:
     values: dict  # column key -> str or list of Block
     status: str | None
@@ -84,7 +85,7 @@ class Row:
     path: tuple
 
 
-@dataclass
+@record
 class Group:
     id: str | None
     code: str | None
@@ -98,7 +99,7 @@ class Group:
     children: list["Group"] = field(default_factory=list)  # groups of the next level
 
 
-@dataclass
+@record
 class TableInput:
     id: str | None
     kind: str
@@ -114,7 +115,7 @@ class TableInput:
     column_order: list = field(default_factory=list)  # `thu_tu_cot`
 
 
-@dataclass
+@record
 class Target:
     by: str
     value: float | None
@@ -124,7 +125,7 @@ class Target:
     high: float | None = None
 
 
-@dataclass
+@record
 class Indicator:
     id: str
     name: str
@@ -149,7 +150,7 @@ class Indicator:
     base_id: str | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Unit:
     """The reporting unit (`don_vi`): its official code, name and level (xa, tinh, so-nganh)."""
 
@@ -158,7 +159,7 @@ class Unit:
     level: str
 
 
-@dataclass
+@record
 class Appendix:
     id: str
     title: Text
@@ -170,7 +171,7 @@ class Appendix:
     label: str | None = None  # `nhan`: printed instead of the template's numbering
 
 
-@dataclass
+@record
 class Report:
     source: Path
     template: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from reportgen.errors import (
@@ -16,6 +16,7 @@ from reportgen.errors import (
     display_path,
     suggestion,
 )
+from reportgen.records import record
 from reportgen.source import schema as S
 from reportgen.source.loader import load_plain
 from reportgen.source.validate import check_mapping
@@ -127,14 +128,14 @@ def _merge_settings(base: dict, override: dict) -> dict:
     return merged
 
 
-@dataclass
+@record
 class TableKind:
     name: str
     data: dict
     file: str
 
 
-@dataclass
+@record
 class Template:
     name: str
     folder: Path

@@ -14,10 +14,11 @@ Both go through the normal loader, so they are read exactly as a report is.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from reportgen.errors import Diagnostics, Location, ReportError, display_path
+from reportgen.records import record
 from reportgen.source import schema as S
 from reportgen.source.loader import LoadedYaml, load
 from reportgen.source.model import (
@@ -37,7 +38,7 @@ UNIT_LIST = {
 }
 
 
-@dataclass
+@record
 class UnitList:
     """The units expected to report, in the list's order, with where each is written."""
 
@@ -50,7 +51,7 @@ class UnitList:
         return {u.code: u for u in self.units}
 
 
-@dataclass
+@record
 class UnitFigures:
     """One unit's figures as read from its file."""
 

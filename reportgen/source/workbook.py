@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from reportgen.errors import (
@@ -22,6 +22,7 @@ from reportgen.errors import (
     ReportError,
     display_path,
 )
+from reportgen.records import record
 
 FORMAT = "reportgen-bieu-nhap/1"
 DEFINITIONS_SHEET = "_dinh_nghia"
@@ -30,7 +31,7 @@ _WHOLE_TEXT = re.compile(r"^\d{1,3}(\.\d{3})+$|^\d+$")  # 1.423.297 or 1423297 t
 _DATE_TEXT = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
-@dataclass
+@record
 class Collected:
     path: Path
     code: str | None

@@ -13,9 +13,11 @@ import posixpath
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from lxml import etree
+
+from reportgen.records import record
 
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -26,7 +28,7 @@ _CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
 _END = struct.Struct("<4s4H2LH")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Entry:
     """One zip member, compressed: what the zip needs to hold it without touching its bytes."""
 
@@ -78,7 +80,7 @@ class DeflateStream:
         return Entry(zipfile.ZIP_DEFLATED, self._crc, self._size, b"".join(self._compressed))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Relationship:
     id: str
     type: str
@@ -118,7 +120,7 @@ def rels_xml(rels: list[Relationship]) -> bytes:
     return serialize(root)
 
 
-@dataclass
+@record
 class Package:
     """A .docx as parts: compressed entries, relationships per source part, content types."""
 

@@ -16,11 +16,12 @@ import sys
 import tempfile
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from reportgen.errors import Diagnostic, Diagnostics, Location, ReportError, display_path
 from reportgen.output import write_atomic
+from reportgen.records import record
 from reportgen.writers.soffice import find_soffice, missing_message, prepare_profile
 
 TIMEOUT_SECONDS = 240
@@ -121,7 +122,7 @@ def _checked(data: bytes, target: Path) -> ReportError | None:
     return ReportError(diags)
 
 
-@dataclass
+@record
 class _Run:
     """One LibreOffice run of a batch: its folder, the numbers of the documents it converts (in
     its order), its command, and what it finished with."""

@@ -4,9 +4,9 @@ drawn rules; the type title and subject; Kính gửi."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from reportgen.metrics import longest_line_mm
+from reportgen.records import record
 
 from ..drawing import drawn_lines
 from ..findings import Finding
@@ -112,7 +112,7 @@ def _typed_rules(doc: Doc, parts: Parts) -> list[Finding]:
     return findings
 
 
-@dataclass
+@record
 class FoundRule:
     kind: str                   # "shape", "border" or "underline"
     holder: Para
