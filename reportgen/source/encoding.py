@@ -177,6 +177,26 @@ class Cleaned:
     legacy: list   # (line, column, "tcvn3"/"vni", the line's text) of text typed with the old fonts
 
 
+def _suspect_lines(text: str) -> list[int]:
+    """The numbers of the lines with a character or a pair of the old fonts. Each pattern is
+    searched over the whole text, going on from the line after each line it finds: most
+    files have no such line and cost one search each."""
+    offsets = set()
+    for pattern in (_SUSPECT, _VNI_MARKS_ANY_LINE):
+        found = pattern.search(text)
+        while found:
+            start = text.rfind("\n", 0, found.start()) + 1
+            offsets.add(start)
+            end = text.find("\n", found.start())
+            found = pattern.search(text, end + 1) if end >= 0 else None
+    numbers, line, counted_to = [], 1, 0
+    for start in sorted(offsets):
+        line += text.count("\n", counted_to, start)
+        counted_to = start
+        numbers.append(line)
+    return numbers
+
+
 def clean(text: str) -> Cleaned:
     """NFC, one kind of line break, no invisible characters; lines in TCVN3/VNI noted.
 
@@ -184,8 +204,9 @@ def clean(text: str) -> Cleaned:
     soft hyphen."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     legacy = []
-    suspect = _SUSPECT.search(text) or _VNI_MARKS_ANY_LINE.search(text)  # most files: no line to look at
-    for number, line in enumerate(text.split("\n") if suspect else (), start=1):
+    lines = text.split("\n")
+    for number in _suspect_lines(text):
+        line = lines[number - 1]
         content = line.split(" #")[0] if not line.lstrip().startswith("#") else ""
         if not (_SUSPECT.search(content) or _VNI_MARKS.search(content)):
             continue
