@@ -111,8 +111,14 @@ _VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓ
 _TCVN3 = {chr(c) for c in range(0xA1, 0x100)} - _VIETNAMESE_LATIN1 - set("°±²³´")
 # VNI fonts write a base letter and a mark: á=aù à=aø ả=aû ã=aõ ạ=aï â=aâ ă=aê ấ=aá ậ=aä ư=ö đ=ñ Đ=Ñ.
 _VNI = set("øûïåäëüæöñÑÖØÛÏÅÄËÜÆ")
-_VNI_MARKS = re.compile(r"[aeiouyâêôöAEIOUYÂÊÔÖ][øûïæùõØÛÏÆÙÕ]|[aeoAEO][åäâÅÄÂ]|[aA][êëüÊËÜ]|^[ñÑ][aeiouyâêôöAEIOUYÂÊÔÖ]")
-_VNI_MARKS_ANY_LINE = re.compile(_VNI_MARKS.pattern, re.MULTILINE)  # `^` at each line of a whole file
+_VNI_VOWEL = "aeiouyâêôöAEIOUYÂÊÔÖ"
+_VNI_PAIRS = f"[{_VNI_VOWEL}][øûïæùõØÛÏÆÙÕ]|[aeoAEO][åäâÅÄÂ]|[aA][êëüÊËÜ]"
+_VNI_D = f"^[ñÑ][{_VNI_VOWEL}]"
+_VNI_MARKS = re.compile(f"{_VNI_PAIRS}|{_VNI_D}")
+# The same pairs over a whole file. A pair is looked for from its mark back to its letter:
+# searching one class of marks is ten times faster than trying the pairs at every letter.
+_VNI_MARK_AFTER_LETTER = re.compile(f"[øûïæùõØÛÏÆÙÕåäâÅÄÂêëüÊËÜ](?<={_VNI_PAIRS})")
+_VNI_D_AT_LINE_START = re.compile(_VNI_D, re.MULTILINE)
 _VNI_U_HORN = "öÖ"  # ư, Ư: also German, so it counts only beside a VNI mark
 _ONLY_TCVN3 = _TCVN3 - _VNI
 # Letters Western European names also have (Müller, Straße, Peña): alone they prove nothing.
@@ -178,15 +184,14 @@ class Cleaned:
 
 
 def _suspect_lines(text: str) -> list[int]:
-    """The numbers of the lines with a character or a pair of the old fonts. Each pattern is
-    searched over the whole text, going on from the line after each line it finds: most
-    files have no such line and cost one search each."""
+    """The numbers of the lines with a character of TCVN3 or a pair of VNI. Each pattern is
+    searched over the whole text, going on from the line after each line it finds: a file
+    without such a line costs one search of each."""
     offsets = set()
-    for pattern in (_SUSPECT, _VNI_MARKS_ANY_LINE):
+    for pattern in (_SUSPECT, _VNI_MARK_AFTER_LETTER, _VNI_D_AT_LINE_START):
         found = pattern.search(text)
         while found:
-            start = text.rfind("\n", 0, found.start()) + 1
-            offsets.add(start)
+            offsets.add(text.rfind("\n", 0, found.start()) + 1)
             end = text.find("\n", found.start())
             found = pattern.search(text, end + 1) if end >= 0 else None
     numbers, line, counted_to = [], 1, 0
