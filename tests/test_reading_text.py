@@ -95,6 +95,24 @@ def test_an_old_font_line_anywhere_in_a_file_is_found(line):
     assert [(number, text) for number, _, _, text in found] == [(41, line)]
 
 
+def test_old_font_lines_are_the_lines_a_line_by_line_search_finds():
+    """The whole-file search (from a mark back to its letter, and from one found line to the
+    next) finds exactly the lines that searching each line for the old fonts' signs finds."""
+    import random
+    import re
+
+    from reportgen.source import encoding
+
+    signs = re.compile(r"[aeiouyâêôöAEIOUYÂÊÔÖ][øûïæùõØÛÏÆÙÕ]|[aeoAEO][åäâÅÄÂ]|[aA][êëüÊËÜ]|^[ñÑ][aeiouyâêôöAEIOUYÂÊÔÖ]")
+    rng = random.Random(7)
+    texts = ["ñoäc\nxña\n aù\nñ", "ñ", "aù", "\nñâ", "Peña", ""]
+    texts += ["".join(rng.choice("aeoAñÑùõâêëåøx \n#§") for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    for text in texts:
+        expected = [n for n, line in enumerate(text.split("\n"), 1)
+                    if encoding._SUSPECT.search(line) or signs.search(line)]
+        assert encoding._suspect_lines(text) == expected, text
+
+
 def test_detector_finds_nothing_in_real_vietnamese():
     files = sorted(REPO.glob("inputs/**/*.yaml")) + sorted(REPO.glob("tests/fixtures/**/*.txt")) \
         + sorted(REPO.glob("templates/**/*.j2"))
