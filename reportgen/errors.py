@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import field
 from pathlib import Path
 from typing import NamedTuple
@@ -105,6 +104,8 @@ class ReportError(Exception):
 
 def suggestion(word: str, choices) -> str:
     """' (có phải ý bạn là "x"?)' when a close match exists, else ''."""
+    import difflib  # only a report with a mistake needs it
+
     matches = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f' (có phải ý bạn là "{matches[0]}"?)' if matches else ""
 

@@ -5,7 +5,6 @@ Pure functions used by the Jinja filters and the document writer.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -334,11 +333,18 @@ _WORDS = re.compile(r"^(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+n
 DATE_EXAMPLES = "31/10/2025, 31-10-2025, 31.10.2025, ngày 31 tháng 10 năm 2025 hoặc 2025-10-31"
 
 
+def days_in_month(year: int, month: int) -> int:
+    """28 to 31: the days of `month` (1–12) in `year` (the Gregorian calendar, as `datetime`)."""
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
+
+
 def check_date(year: int, month: int, day: int, written: str) -> dt.date:
     """The date, or why it does not exist (`tháng 2 năm 2025 chỉ có 28 ngày`)."""
     if not 1 <= month <= 12:
         raise ReadingError(f'ngày "{written}" không tồn tại: không có tháng {month} (tháng từ 1 đến 12)')
-    last = calendar.monthrange(year, month)[1]
+    last = days_in_month(year, month)
     if not 1 <= day <= last:
         raise ReadingError(f'ngày "{written}" không tồn tại: tháng {month} năm {year} chỉ có {last} ngày')
     return dt.date(year, month, day)

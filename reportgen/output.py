@@ -29,13 +29,11 @@ may leave one damaged; the next build then refuses to overwrite it and says so.
 
 from __future__ import annotations
 
-import hashlib
-import json
+# hashlib, json and zipfile are imported where they are used: the commands import this module
+# before a report is read, and only the checks and writes after the build need them.
 import os
 import re
-import tempfile
 import time
-import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -88,10 +86,14 @@ def _protected_folder(target: Path, extra_roots) -> Path | None:
 
 
 def file_hash(data: bytes) -> str:
+    import hashlib
+
     return hashlib.sha256(data).hexdigest()
 
 
 def _manifest(folder: Path) -> dict:
+    import json
+
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         return data if isinstance(data, dict) else {}
@@ -108,12 +110,16 @@ def is_our_output(path: Path, suffix: str) -> bool:
     if _manifest(path.parent).get(path.name) == file_hash(data):
         return True
     if suffix == ".docx":
+        import zipfile
+
         try:
             with zipfile.ZipFile(path) as docx:
                 return bool(DOCX_MARK.search(docx.read("docProps/core.xml")))
         except (zipfile.BadZipFile, KeyError, OSError, ValueError):
             return False
     if suffix == ".json":
+        import json
+
         try:
             title = json.loads(data.decode("utf-8")).get("title", "")
             return isinstance(title, str) and title.startswith("reportgen")
@@ -167,6 +173,8 @@ def guarded_write(target: Path, data: bytes, suffix: str | None = None, reads=()
 
 def record_output(target: Path, data: bytes) -> None:
     """List the file in its folder's manifest with the hash of what was written."""
+    import json
+
     folder = Path(target).parent
     try:
         with _folder_lock(folder):
@@ -228,8 +236,20 @@ def remove_stale_temps(target: Path) -> None:
             pass
 
 
+def _new_temporary(path: Path) -> tuple[int, Path]:
+    """A new file beside `path`, created by this call alone (O_EXCL, no link followed), named
+    `.name.pid.random.tmp` as remove_stale_temps looks for them."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    while True:
+        temp = path.parent / f".{path.name}.{os.getpid()}.{os.urandom(6).hex()}.tmp"
+        try:
+            return os.open(temp, flags, 0o600), temp
+        except FileExistsError:
+            continue
+
+
 def _replace(path: Path, data: bytes, durable: bool) -> None:
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+    fd, temp = _new_temporary(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 from reportgen import formatting as F
@@ -38,7 +37,7 @@ def not_updated(loaded) -> dict[str, Location]:
 def report_day(report: Report) -> dt.date:
     """The report's date; a draft without its day counts as the last day of its month."""
     d = report.date
-    return d.date or dt.date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+    return d.date or dt.date(d.year, d.month, F.days_in_month(d.year, d.month))
 
 
 def window_text(window: Window) -> str:

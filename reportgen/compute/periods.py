@@ -8,11 +8,10 @@ counts calendar periods: from the first day of the period to its last.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
-from reportgen.formatting import roman
+from reportgen.formatting import days_in_month, roman
 from reportgen.records import record
 
 MONTH = "month"
@@ -159,7 +158,7 @@ class Period:
     @property
     def end(self) -> dt.date:
         """Last day of the period."""
-        last_day = calendar.monthrange(self.year, self.last_month)[1]
+        last_day = days_in_month(self.year, self.last_month)
         return dt.date(self.year, self.last_month, last_day)
 
     def data_window(self, statistical: bool = False) -> Window:

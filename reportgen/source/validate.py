@@ -6,12 +6,12 @@ what was expected, in Vietnamese. All problems are collected in one run.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
 from reportgen.errors import Diagnostics, suggestion
+from reportgen.formatting import days_in_month
 from reportgen.source import schema as S
 from reportgen.source.conforms import conforms
 from reportgen.source.loader import LoadedYaml
@@ -233,7 +233,7 @@ def _check_draft_date(data: dict, loaded: LoadedYaml, diags: Diagnostics) -> Non
         return
     year, month, day = value.get("nam"), value.get("thang"), value.get("ngay")
     if isinstance(year, int) and isinstance(month, int) and isinstance(day, int) and 1 <= month <= 12:
-        last = calendar.monthrange(year, month)[1]
+        last = days_in_month(year, month)
         if day > last:
             diags.error(loaded.where(("ngay", "ngay")), f"ngày {day} không có trong tháng {month}/{year} "
                                                        f"(tháng này có {last} ngày)", ("ngay", "ngay"))
