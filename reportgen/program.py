@@ -16,12 +16,14 @@ import sys
 
 _started_with_collector = False
 _modules_when_frozen = 0
+_ends_with_the_command = False
 
 
 def run() -> None:
     """`reportgen …` from the console script and `python -m reportgen`."""
-    global _started_with_collector
+    global _started_with_collector, _ends_with_the_command
     _started_with_collector = gc.isenabled()
+    _ends_with_the_command = True
     gc.disable()
     try:
         from reportgen.cli import main
@@ -39,6 +41,13 @@ def imports_done() -> None:
     if _started_with_collector:
         _started_with_collector = False
         gc.enable()
+
+
+def ends_with_the_command() -> bool:
+    """Whether this process ends once the command returns (it was started as `reportgen`, not
+    called from other code such as the tests), so that its last work need not turn the
+    collector back on."""
+    return _ends_with_the_command
 
 
 def freeze_new_modules() -> None:

@@ -3,7 +3,9 @@ ones its stages use (a report that conforms to the schema never loads cerberus).
 
 from __future__ import annotations
 
+import gc
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -89,3 +91,41 @@ def test_a_report_with_errors_is_answered_before_the_later_stages_load(tmp_path)
     modules = loaded_modules(["build", str(report)], tmp_path)
     assert "yaml" in modules and "cerberus" in modules  # the schema's messages
     assert "jinja2" not in modules and "lxml" not in modules
+
+
+LAST_REPORT_PROBE = """
+import gc, json, runpy, sys
+sys.argv = ["reportgen", "build", *sys.argv[1:]]
+import reportgen.commands.build as build
+after = []
+real = build.build_one
+def watched(*args, **kwargs):
+    result = real(*args, **kwargs)
+    after.append(gc.isenabled())
+    return result
+build.build_one = watched
+try:
+    runpy.run_module("reportgen", run_name="__main__")
+except SystemExit as exc:
+    after.append(exc.code)
+sys.stderr.write("\\nAFTER " + json.dumps(after) + "\\n")
+"""
+
+
+def test_the_collector_resumes_between_reports_not_after_the_last(mini_copy):
+    """A process's last report leaves the collector off (its first pass would walk everything
+    still alive just before the process ends); every report before it turns it back on."""
+    reports = [str(mini_copy), str(mini_copy.with_name("hai.yaml"))]
+    shutil.copy(reports[0], reports[1])
+    result = subprocess.run([sys.executable, "-c", LAST_REPORT_PROBE, *reports, "-j", "1"], check=False,
+                            cwd=mini_copy.parent, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    after = json.loads(next(x for x in result.stderr.splitlines() if x.startswith("AFTER ")).removeprefix("AFTER "))
+    assert after == [True, False, 0]
+
+
+def test_a_build_called_from_other_code_leaves_the_collector_on(mini_copy, tmp_path):
+    from reportgen.commands.build import BuildOptions, build_many
+
+    assert gc.isenabled()
+    [result] = build_many([mini_copy], BuildOptions(output=str(tmp_path / "ra.docx")))
+    assert result.ok and gc.isenabled()

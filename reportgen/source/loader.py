@@ -421,11 +421,13 @@ class _Parsed:
 
 # Files parsed in this process, keyed by what was shown, the limits and the file's bytes: in a
 # batch every report reads the same included files (inputs/chung/...), and a file is only
-# reused when its content is the same, whatever its time stamps say.
-# Only files of a usual report's size are kept, up to a few megabytes of them in all.
+# reused when its content is the same, whatever its time stamps say. Kept from its second
+# reading (keeping a report's own files made work for the cycle collector), if of a usual size.
 _PARSED: dict[tuple, _Parsed] = {}
+_READ_ONCE: set[int] = set()  # hash() of the keys of files parsed once
 _PARSED_FILE_BYTES = 512_000
 _PARSED_TOTAL_BYTES = 4_000_000
+_READ_ONCE_ENTRIES = 10_000
 
 
 def parse_file(path: Path) -> Node:
@@ -449,6 +451,11 @@ def parse_file(path: Path) -> Node:
 def _keep(key: tuple, parsed: _Parsed) -> None:
     size = len(key[-1])
     if size > _PARSED_FILE_BYTES:
+        return
+    if hash(key) not in _READ_ONCE:
+        if len(_READ_ONCE) >= _READ_ONCE_ENTRIES:
+            _READ_ONCE.clear()
+        _READ_ONCE.add(hash(key))
         return
     while _PARSED and sum(len(k[-1]) for k in _PARSED) + size > _PARSED_TOTAL_BYTES:
         _PARSED.pop(next(iter(_PARSED)))
