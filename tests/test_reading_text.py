@@ -178,3 +178,17 @@ def test_a_comment_after_two_spaces_is_a_comment(mini_copy):
     rewrite(mini_copy, ("ten: Nhiệm vụ của bộ ngành", "ten: Nhiệm vụ của bộ ngành  # nhóm 2"))
     result = run_cli("validate", "--strict", mini_copy)
     assert result.exit_code == 0, result.output
+
+
+def test_every_invisible_character_is_one_python_calls_unprintable():
+    """clean() looks for invisible characters only in a text with an unprintable character
+    (str.isprintable, tab and line feed aside): that skips none of them."""
+    import sys
+
+    from reportgen.source import encoding
+
+    invisible = [chr(c) for c in range(sys.maxunicode + 1) if encoding._INVISIBLE.match(chr(c))]
+    assert len(invisible) > 200
+    assert [hex(ord(c)) for c in invisible if c.isprintable()] == []
+    assert encoding.clean("Báo cáo\u200b số\n").removed == [(1, "dấu cách độ rộng 0 (U+200B)")]
+    assert not encoding._may_have_invisible("Báo cáo\tsố 12\n")
