@@ -44,6 +44,18 @@ def test_cut_off_dates(text, day):
     assert [m.day for m in mentions(text)] == [day]
 
 
+@pytest.mark.parametrize("text, shown", [
+    ("tính đến ngày 25/10/2025", "ngày 25/10/2025"),
+    ("Tính đến NGÀY  24 tháng 4 năm 2024, 100%", "NGÀY  24 tháng 4 năm 2024"),
+    ("số liệu đến 30/6/2024", "30/6/2024"),
+    ("đến ngày1 30/6/2024", None),  # `ngày1` is no day word: the date is not a cut-off
+])
+def test_a_cut_off_date_is_shown_with_its_day_word(text, shown):
+    """The `ngày` before a date is part of the mention (its text is what the message quotes and
+    what a next period replaces), and what comes before it decides that it is a cut-off."""
+    assert [m.text for m in mentions(text)] == ([shown] if shown else [])
+
+
 def test_earlier_periods_are_stale_the_report_s_own_and_later_ones_are_not():
     november = parse("thang-11-2025")
     text = "tháng 10 năm 2025, tháng 11 năm 2025, THÁNG 12 NĂM 2025, năm 2025, năm 2024, Quý III/2025, tính đến 14/11/2025"
