@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import os
 from dataclasses import field
 from pathlib import Path
 from typing import NamedTuple
@@ -28,9 +30,15 @@ def display_path(path: str | Path) -> str:
     """A path as the user would type it: relative to the working folder when possible."""
     path = Path(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(_resolved_folder(os.getcwd())))
     except ValueError:
         return str(path)
+
+
+@functools.lru_cache(maxsize=4)
+def _resolved_folder(folder: str) -> Path:
+    """The working folder, resolved once (a build shows some forty paths) while it stays the same."""
+    return Path(folder).resolve()
 
 
 def format_field_path(path: tuple) -> str:
