@@ -50,6 +50,12 @@ class _Parser:
         buffer = ""
         toggles: list[str] = []
         while i < len(text):
+            sign = _NEXT_SIGN.search(text, i)  # the text up to it is printed as it is
+            if sign is None:
+                buffer += text[i:]
+                break
+            buffer += text[i:sign.start()]
+            i = sign.start()
             ch = text[i]
             if ch == "\\" and i + 1 < len(text) and text[i + 1] in "*^[]\\":
                 buffer += text[i + 1]
@@ -146,6 +152,8 @@ class _Parser:
 
 # Every construct of the markup starts with one of these (`[^key]` and `^[...]` with the caret).
 _MARKUP_SIGN = re.compile(r"[\\\n*^]")
+# Where the parser has something to decide: a sign, or the `[` of `[^key]`.
+_NEXT_SIGN = re.compile(r"[\\\n*^]|\[\^")
 
 
 def parse_inline(text: str, location: Location, diags: Diagnostics, footnotes: dict | None = None,
