@@ -129,3 +129,10 @@ def test_a_build_called_from_other_code_leaves_the_collector_on(mini_copy, tmp_p
     assert gc.isenabled()
     [result] = build_many([mini_copy], BuildOptions(output=str(tmp_path / "ra.docx")))
     assert result.ok and gc.isenabled()
+
+
+def test_click_s_progress_bar_and_editor_are_not_loaded_until_used():
+    """A build of one report shows no progress bar: Click's _termui_impl (with shlex, termios
+    and tty) is not loaded, and the messages of those Click loads are Vietnamese already."""
+    leftovers = ["click._termui_impl", "shlex", "termios"]
+    assert loaded_modules(["validate", str(ROOT / "inputs" / "binh-dinh-2024-6thang.yaml")], ROOT, leftovers) == []

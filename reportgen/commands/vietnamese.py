@@ -10,6 +10,7 @@ fails on any English it shows. `localise(command)` gives a command Vietnamese pl
 from __future__ import annotations
 
 import importlib
+import sys
 
 import click
 
@@ -92,6 +93,10 @@ CATALOG = {
 
 CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types", "termui",
                  "utils", "shell_completion", "_termui_impl")
+# Imported by Click when a progress bar, pager or editor is used, and not before: none of its
+# messages is one reportgen shows (a progress bar's "d" of days, an editor's failure), and
+# importing it (with shlex, termios and tty) took ~4 ms of every start.
+IMPORTED_WHEN_USED = ("_termui_impl",)
 
 METAVARS = {"PATH": "ĐƯỜNG_DẪN", "FILE": "TỆP", "DIRECTORY": "THƯ_MỤC", "TEXT": "VĂN_BẢN", "SỐ NGUYÊN": "SỐ",
             "SỐ THẬP PHÂN": "SỐ", "BOOLEAN": "ĐÚNG/SAI"}
@@ -110,6 +115,8 @@ def translate_plural(singular: str, plural: str, count: int) -> str:
 def install() -> None:
     """Rebind Click's `_` and `ngettext` to the catalog (idempotent)."""
     for name in CLICK_MODULES:
+        if name in IMPORTED_WHEN_USED and f"click.{name}" not in sys.modules:
+            continue
         try:
             module = importlib.import_module(f"click.{name}")
         except ImportError:  # a module only some platforms have
