@@ -98,7 +98,7 @@ def _finish_pdf(result: BuildResult, pending: PendingPdf, pdf: Path, found: tupl
 
 
 @contextmanager
-def _no_cycle_collection(resume: bool):
+def _no_cycle_collection(resume: bool = True):
     """Python's cycle collector paused while one report is built: the build makes its trees
     (located YAML, report, document) of many small objects and no cycles among them, and each
     collection walks them all again (a third of a 10,000-row build's time). Reference counting
