@@ -28,16 +28,23 @@ class Location(NamedTuple):
 
 def display_path(path: str | Path) -> str:
     """A path as the user would type it: relative to the working folder when possible."""
-    path = Path(path)
+    return _shown(os.getcwd(), os.fspath(path))
+
+
+# A build shows some forty paths, and resolving one looks at each folder on its way (a batch
+# in a deep folder made ~500 lstat calls a report): each path is resolved once per working
+# folder. Only what is shown is kept; the checks on where a file may be read or written
+# resolve their paths themselves, every time.
+@functools.lru_cache(maxsize=4096)
+def _shown(folder: str, path: str) -> str:
     try:
-        return str(path.resolve().relative_to(_resolved_folder(os.getcwd())))
+        return str(Path(path).resolve().relative_to(_resolved_folder(folder)))
     except ValueError:
-        return str(path)
+        return str(Path(path))
 
 
 @functools.lru_cache(maxsize=4)
 def _resolved_folder(folder: str) -> Path:
-    """The working folder, resolved once (a build shows some forty paths) while it stays the same."""
     return Path(folder).resolve()
 
 

@@ -111,3 +111,21 @@ def test_unused_indicator_is_a_warning(mini_copy, tmp_path):
     result = run_cli("build", "--strict", mini_copy, "-o", tmp_path / "o.docx")
     assert result.exit_code == 1
     assert 'chỉ tiêu "dinh_danh" được khai báo nhưng không được in ở đâu' in result.output
+
+
+def test_paths_are_shown_from_the_working_folder_of_the_moment(tmp_path, monkeypatch):
+    """Shown paths are kept per working folder: after a change of folder they are shown from
+    the new one, and a path outside it is shown whole."""
+    from reportgen.errors import display_path
+
+    report = tmp_path / "inputs" / "bao-cao.yaml"
+    report.parent.mkdir()
+    report.write_text("ky: nam-2025\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert display_path(report) == "inputs/bao-cao.yaml"
+    assert display_path("inputs/./bao-cao.yaml") == "inputs/bao-cao.yaml"
+    monkeypatch.chdir(report.parent)
+    assert display_path(report) == "bao-cao.yaml"
+    assert display_path("../inputs/bao-cao.yaml") == "bao-cao.yaml"
+    outside = tmp_path.parent / "khac.yaml"
+    assert display_path(outside) == str(outside)
