@@ -22,12 +22,11 @@ import json
 import statistics
 import subprocess
 import sys
-import sysconfig
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import BYTECODE_ENV, EXAMPLE, PYTHON, ROOT, project
+from common import BYTECODE_ENV, EXAMPLE, PYTHON, installed_python, project
 
 FIRST_READ = """
 import sys, time
@@ -83,18 +82,6 @@ for name in names:
         pass
 sys.stderr.write("ELAPSED %.6f\\n" % (time.perf_counter() - start))
 """
-
-
-def installed_python(folder: Path) -> str:
-    """A virtual environment with reportgen installed from ROOT, the libraries taken from .venv."""
-    subprocess.run([PYTHON, "-m", "venv", "--without-pip", str(folder)], check=True)
-    python = folder / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
-    target = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                            check=True, capture_output=True, text=True).stdout.strip()
-    subprocess.run([PYTHON, "-m", "pip", "install", "-q", "--no-deps", "--target", target, str(ROOT)], check=True)
-    # the libraries' folder as a plain path: its .pth files (the editable finder) are not run
-    (Path(target) / "libraries.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
-    return str(python)
 
 
 def seconds(python: str, folder: Path, code: str, *args: str, tag: str) -> float:

@@ -3,9 +3,11 @@ rendering a document of the same size (the example's paragraphs and table rows, 
 
     .venv/bin/python benchmarks/bench_vs_docxtpl.py [--runs 25]
 
-docxtpl is a bench-only dependency (`pip install .[bench]`). Runs alternate between the
-two so that a busy machine slows both alike; the ratio printed is the median of each pair's
-ratio (one run of each, back to back), which a machine whose speed drifts affects least.
+docxtpl is a bench-only dependency (`pip install .[bench]`). Both run on reportgen installed
+as a user has it (common.installed_python: pip, not editable, in a venv of its own that takes
+the libraries from .venv), from a folder of their own. Runs alternate between the two so that
+a busy machine slows both alike; the ratio printed is the median of each pair's ratio (one run
+of each, back to back), which a machine whose speed drifts affects least.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import EXAMPLE, PYTHON, ROOT, median_ms, reportgen, run_process
+from common import EXAMPLE, ROOT, installed_python, median_ms, run_process
 
 DOCXTPL_RENDER = (
     "import json, sys\n"
@@ -76,21 +78,22 @@ def main() -> None:
         (tmp / "context.json").write_text(json.dumps(context, ensure_ascii=False), encoding="utf-8")
         docxtpl_template(tmp / "template.docx", columns)
         (tmp / "render.py").write_text(DOCXTPL_RENDER, encoding="utf-8")
-        ours_cmd = reportgen("build", str(EXAMPLE), "-o", str(tmp / "ours.docx"))
-        theirs_cmd = [PYTHON, str(tmp / "render.py"), str(tmp / "template.docx"), str(tmp / "context.json"),
+        python = installed_python(tmp / "venv")
+        ours_cmd = [python, "-m", "reportgen", "build", str(EXAMPLE), "-o", str(tmp / "ours.docx")]
+        theirs_cmd = [python, str(tmp / "render.py"), str(tmp / "template.docx"), str(tmp / "context.json"),
                       str(tmp / "theirs.docx")]
-        bare_cmd = [PYTHON, "-c", "pass"]
-        run_process(ours_cmd)
-        run_process(theirs_cmd)  # warm the file cache for both
+        bare_cmd = [python, "-c", "pass"]
+        run_process(ours_cmd, tmp)
+        run_process(theirs_cmd, tmp)  # warm the file cache (and the bytecode) for both
         ours, theirs, bare, ours_mem, theirs_mem = [], [], [], [], []
         for _ in range(args.runs):
-            t, m = run_process(ours_cmd)
+            t, m = run_process(ours_cmd, tmp)
             ours.append(t)
             ours_mem.append(m)
-            t, m = run_process(theirs_cmd)
+            t, m = run_process(theirs_cmd, tmp)
             theirs.append(t)
             theirs_mem.append(m)
-            bare.append(run_process(bare_cmd)[0])
+            bare.append(run_process(bare_cmd, tmp)[0])
         print(f"document: {len(context['paragraphs'])} paragraphs, {len(context['rows'])} table rows "
               f"({EXAMPLE.relative_to(ROOT)})")
         print(f"bare interpreter:          {median_ms(bare):6.0f} ms")

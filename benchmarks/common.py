@@ -7,6 +7,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from pathlib import Path
@@ -43,6 +44,22 @@ def run_process(command: list[str], cwd: Path = ROOT) -> tuple[float, int]:
     if child.returncode != 0:
         raise SystemExit(f"failed: {' '.join(command)}\n{child.stderr.read().decode()}")
     return elapsed, usage.ru_maxrss
+
+
+def installed_python(folder: Path) -> str:
+    """A virtual environment in `folder` with reportgen installed from ROOT (pip, not editable),
+    the libraries taken from .venv: reportgen as a user has it. The development install's
+    editable finder imports pathlib and importlib.util while `site` starts, so a bare
+    interpreter of .venv pays ~10 ms that an installed reportgen pays itself. Run it from a
+    folder other than ROOT, or `-m reportgen` imports the sources there."""
+    subprocess.run([PYTHON, "-m", "venv", "--without-pip", str(folder)], check=True)
+    python = folder / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+    target = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                            check=True, capture_output=True, text=True).stdout.strip()
+    subprocess.run([PYTHON, "-m", "pip", "install", "-q", "--no-deps", "--target", target, str(ROOT)], check=True)
+    # the libraries' folder as a plain path: its .pth files (the editable finder) are not run
+    (Path(target) / "libraries.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    return str(python)
 
 
 def median_ms(values: list[float]) -> float:
