@@ -180,8 +180,9 @@ def record_output(target: Path, data: bytes) -> None:
         with _folder_lock(folder):
             entries = _manifest(folder)
             entries[Path(target).name] = file_hash(data)
-            present = set(os.listdir(folder))  # one listing, not a look for each file listed
-            entries = {k: v for k, v in sorted(entries.items()) if k in present}
+            # one listing, not a look for each file listed (as case-blind as the folder on Windows)
+            present = {os.path.normcase(name) for name in os.listdir(folder)}
+            entries = {k: v for k, v in sorted(entries.items()) if os.path.normcase(k) in present}
             _replace(folder / MANIFEST, (json.dumps(entries, indent=1, ensure_ascii=False) + "\n").encode("utf-8"),
                      durable=False)
     except OSError:
