@@ -128,5 +128,8 @@ def assemble(path: Path, loaded: LoadedYaml, diags: Diagnostics, strict: bool, e
         _mark_draft(document)
     table_indicators = {r.indicator for t in all_tables(report) for g in t[0].groups for r in g.rows if r.indicator}
     _warn_unused(report, indicator_set.used | table_indicators, context.used_footnotes, diags)
+    # Nothing renders once the tree is made. The environment's own cycles (its bound methods,
+    # its templates) would otherwise hold the report's figures until the cycle collector ran.
+    env.globals.clear()
     diags.raise_if_errors(strict)
     return report, template, document

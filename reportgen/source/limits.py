@@ -117,15 +117,12 @@ class Bounds:
         self.stack: list[list] = []  # per open collection: [anchor, values inside, items (lists), is_list]
         self.sizes: dict[str, int] = {}
         self.total = _Tally.nodes
-        self._counters = {yaml.ScalarEvent: self._scalar, yaml.AliasEvent: self._alias,
-                          yaml.MappingStartEvent: self._start, yaml.SequenceStartEvent: self._start,
-                          yaml.MappingEndEvent: self._end, yaml.SequenceEndEvent: self._end}
 
     def count(self, event) -> None:
         """Count one event; raise ReportError at the first bound it crosses."""
-        counter = self._counters.get(event.__class__)
+        counter = _COUNTERS.get(event.__class__)
         if counter is not None:
-            counter(event)
+            counter(self, event)
 
     def finish(self) -> None:
         """The file's values, counted to its end, added to the report's."""
@@ -178,6 +175,13 @@ class Bounds:
             if frame[2] > MAX_ITEMS:
                 raise ReportError(Diagnostic(_at(self.shown, event.start_mark),
                                              f"danh sách có quá {_number(MAX_ITEMS)} mục (dòng của bảng, chỉ tiêu...)"))
+
+
+# The counter of each kind of event. The class's functions, not the instance's bound methods: an
+# instance holding its own methods is a cycle, kept with what it refers to until the collector runs.
+_COUNTERS = {yaml.ScalarEvent: Bounds._scalar, yaml.AliasEvent: Bounds._alias,
+             yaml.MappingStartEvent: Bounds._start, yaml.SequenceStartEvent: Bounds._start,
+             yaml.MappingEndEvent: Bounds._end, yaml.SequenceEndEvent: Bounds._end}
 
 
 def _too_many(event) -> str:

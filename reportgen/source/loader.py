@@ -425,9 +425,7 @@ class _Parsed:
 # reading (keeping a report's own files made work for the cycle collector), if of a usual size.
 _PARSED: dict[tuple, _Parsed] = {}
 _READ_ONCE: set[int] = set()  # hash() of the keys of files parsed once
-_PARSED_FILE_BYTES = 512_000
-_PARSED_TOTAL_BYTES = 4_000_000
-_READ_ONCE_ENTRIES = 10_000
+_PARSED_FILE_BYTES, _PARSED_TOTAL_BYTES, _READ_ONCE_ENTRIES = 512_000, 4_000_000, 10_000
 
 
 def parse_file(path: Path) -> Node:
@@ -558,23 +556,24 @@ def _load_with_includes(path: Path, stack: tuple, files: list, project: Path) ->
 
 
 def _flatten(root: Node, loaded: LoadedYaml):
-    """The plain data of located nodes; each path's locations and text as written go to `loaded`."""
-    positions, key_positions, source_text = loaded.positions, loaded.key_positions, loaded.source_text
+    """The plain data of located nodes; each path's locations and text as written go to `loaded`.
+    (Not a closure calling itself: that cycle held the locations until the collector ran.)"""
+    return _plain(root, (), (loaded.positions, loaded.key_positions, loaded.source_text))
 
-    def plain(node: Node, path: tuple):
-        positions[path] = node.location
-        if node.key_location is not None:
-            key_positions[path] = node.key_location
-        if node.source is not None:
-            source_text[path] = node.source
-        value = node.value
-        if isinstance(value, dict):
-            return {key: plain(child, path + (key,)) for key, child in value.items()}
-        if isinstance(value, list):
-            return [plain(child, path + (i,)) for i, child in enumerate(value)]
-        return value
 
-    return plain(root, ())
+def _plain(node: Node, path: tuple, maps: tuple):
+    positions, key_positions, source_text = maps
+    positions[path] = node.location
+    if node.key_location is not None:
+        key_positions[path] = node.key_location
+    if node.source is not None:
+        source_text[path] = node.source
+    value = node.value
+    if isinstance(value, dict):
+        return {key: _plain(child, path + (key,), maps) for key, child in value.items()}
+    if isinstance(value, list):
+        return [_plain(child, path + (i,), maps) for i, child in enumerate(value)]
+    return value
 
 
 def load(path: str | Path) -> LoadedYaml:
