@@ -136,3 +136,29 @@ def test_click_s_progress_bar_and_editor_are_not_loaded_until_used():
     and tty) is not loaded, and the messages of those Click loads are Vietnamese already."""
     leftovers = ["click._termui_impl", "shlex", "termios"]
     assert loaded_modules(["validate", str(ROOT / "inputs" / "binh-dinh-2024-6thang.yaml")], ROOT, leftovers) == []
+
+
+def test_a_built_report_is_freed_without_the_cycle_collector(tmp_path):
+    """Once a report is built, its located YAML, model, tables, tree and package are freed by
+    reference counting: no cycle holds them until the collector runs (a batch's collector
+    walked them after every report)."""
+    from reportgen.commands.build import BuildOptions, _build_one
+
+    report = ROOT / "inputs" / "binh-dinh-2024-6thang.yaml"
+    options = BuildOptions(output=str(tmp_path / "ra.docx"))
+    assert _build_one(report, options, False).ok  # modules and caches of a first build
+    gc.collect()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        assert _build_one(report, options, False).ok
+        gc.collect()
+        kept = ("reportgen.source", "reportgen.document", "reportgen.compute", "reportgen.writers")
+        held = sorted({type(o).__qualname__ for o in gc.garbage if type(o).__module__.startswith(kept)})
+        held += [f.__qualname__ for f in gc.garbage if type(f).__name__ == "function"
+                 and (f.__module__ or "").startswith(kept)]  # a closure calling itself
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert held == []

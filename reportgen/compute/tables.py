@@ -85,22 +85,24 @@ def _depth(columns: list[dict]) -> int:
 def _header_rows(columns: list[dict], titles: dict) -> list[list[HeaderCell]]:
     depth = _depth(columns)
     rows: list[list[HeaderCell]] = [[] for _ in range(depth)]
-
-    def place(cols, level, start):
-        index = start
-        for col in cols:
-            title = titles.get(col.get("khoa"), col["tieu_de"])
-            if col.get("cot"):
-                span = len(_leaves(col["cot"]))
-                rows[level].append(HeaderCell(title, index, span, 1))
-                place(col["cot"], level + 1, index)
-                index += span
-            else:
-                rows[level].append(HeaderCell(title, index, 1, depth - level))
-                index += 1
-
-    place(columns, 0, 0)
+    _place(columns, 0, 0, rows, titles)
     return rows
+
+
+def _place(cols: list[dict], level: int, start: int, rows: list, titles: dict) -> None:
+    """The header cells of `cols` from column `start` on, at `level` and below. (A function of
+    its own: a closure calling itself is a cycle, holding the rows until the collector runs.)"""
+    index = start
+    for col in cols:
+        title = titles.get(col.get("khoa"), col["tieu_de"])
+        if col.get("cot"):
+            span = len(_leaves(col["cot"]))
+            rows[level].append(HeaderCell(title, index, span, 1))
+            _place(col["cot"], level + 1, index, rows, titles)
+            index += span
+        else:
+            rows[level].append(HeaderCell(title, index, 1, len(rows) - level))
+            index += 1
 
 
 def _plain(cell) -> str | None:

@@ -196,23 +196,23 @@ class Package:
     # --- writing ---
     def _walk(self) -> list[str]:
         """Every part reachable from the package's relationships, depth first, each followed by its rels."""
-        order, seen = [], set()
-
-        def visit(source: str) -> None:
-            for rel in self.rels.get(source, []):
-                if rel.external:
-                    continue
-                name = resolve(source, rel.target) if source else rel.target.lstrip("/")
-                if name in seen or (name not in self.entries and name not in self.changed):
-                    continue
-                seen.add(name)
-                order.append(name)
-                if name in self.rels:
-                    order.append(rels_name(name))
-                visit(name)
-
-        visit("")
+        order: list[str] = []
+        self._visit("", order, set())
         return order
+
+    def _visit(self, source: str, order: list, seen: set) -> None:
+        # a method, not a closure calling itself: that cycle held the package until the collector ran
+        for rel in self.rels.get(source, []):
+            if rel.external:
+                continue
+            name = resolve(source, rel.target) if source else rel.target.lstrip("/")
+            if name in seen or (name not in self.entries and name not in self.changed):
+                continue
+            seen.add(name)
+            order.append(name)
+            if name in self.rels:
+                order.append(rels_name(name))
+            self._visit(name, order, seen)
 
     def content_types(self, parts: list[str]) -> bytes:
         root = etree.Element(f"{{{CT_NS}}}Types", nsmap={None: CT_NS})
