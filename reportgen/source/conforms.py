@@ -41,11 +41,25 @@ def _pattern(regex: str) -> re.Pattern:
     return re.compile(regex if regex.endswith("$") else regex + "$")  # as cerberus anchors it
 
 
+# The checks against the abstract classes, for the plain dict, list and str that YAML gives
+# first (an abstract class's isinstance is several times slower than a type's identity).
+def _is_mapping(value) -> bool:
+    return type(value) is dict or isinstance(value, Mapping)
+
+
+def _is_list(value) -> bool:
+    kind = type(value)
+    return kind is list or (kind is not str and kind is not dict and isinstance(value, Sequence)
+                            and not isinstance(value, str))
+
+
 def _has_type(value, names) -> bool:
     for name in names if isinstance(names, list) else [names]:
         kind = _TYPES.get(name)
         if kind is None:
             return False
+        if name == "dict" and _is_mapping(value) or name == "list" and _is_list(value):
+            return True
         included, excluded = kind
         if isinstance(value, included) and not isinstance(value, excluded):
             return True
@@ -75,14 +89,18 @@ def _value_conforms(value, rules: dict, document: Mapping) -> bool:
         return False
     if value is None:
         return bool(rules.get("nullable"))
-    if isinstance(value, Sized) and not isinstance(value, (int, float)) and len(value) == 0:
-        return False  # empty values skip some rules in cerberus: let it decide
+    kind = type(value)
+    if kind is str or kind is list or kind is dict:
+        if not value:
+            return False  # empty values skip some rules in cerberus: let it decide
+    elif isinstance(value, Sized) and not isinstance(value, (int, float)) and len(value) == 0:
+        return False
     if "type" in rules and not _has_type(value, rules["type"]):
         return False
     if "regex" in rules and isinstance(value, str) and not _pattern(rules["regex"]).match(value):
         return False
     if "allowed" in rules:
-        items = value if isinstance(value, Sequence) and not isinstance(value, str) else [value]
+        items = value if _is_list(value) else [value]
         try:
             if any(item not in rules["allowed"] for item in items):
                 return False
@@ -104,13 +122,13 @@ def _value_conforms(value, rules: dict, document: Mapping) -> bool:
 
 def _nested_conforms(value, rules: dict) -> bool:
     inner = rules.get("schema")
-    is_list = isinstance(value, Sequence) and not isinstance(value, str)
-    if inner is not None and isinstance(value, Mapping) and not conforms(value, inner):
+    is_list = _is_list(value)
+    if inner is not None and _is_mapping(value) and not conforms(value, inner):
         return False
     if inner is not None and is_list and not all(_value_conforms(item, inner, {}) for item in value):
         return False
     for rule, items in (("valuesrules", lambda m: m.values()), ("keysrules", lambda m: m)):
-        if rule in rules and (not isinstance(value, Mapping)
+        if rule in rules and (not _is_mapping(value)
                               or not all(_value_conforms(v, rules[rule], {}) for v in items(value))):
             return False
     return True
@@ -125,7 +143,7 @@ def _unrequired_by_excludes(key: str, document: Mapping, schema: dict) -> bool:
 
 def conforms(document, schema: dict, allow_unknown: bool = False) -> bool:
     """True only when cerberus would surely accept `document` against `schema`."""
-    if not isinstance(document, Mapping):
+    if not _is_mapping(document):
         return False
     if not allow_unknown and any(key not in schema for key in document):
         return False
