@@ -11,21 +11,7 @@ from __future__ import annotations
 
 import re
 
-
-class LazyPattern:
-    """Stands for `re.compile(pattern, flags)` and compiles it the first time it is used."""
-
-    __slots__ = ("_arguments", "_compiled")
-
-    def __init__(self, pattern, flags=0):
-        self._arguments = (pattern, flags)
-        self._compiled = None
-
-    def __getattr__(self, name):
-        if self._compiled is None:
-            self._compiled = _compile(*self._arguments)
-        return getattr(self._compiled, name)
-
+from reportgen.patterns import LazyPattern
 
 _compile = re.compile
 

@@ -12,6 +12,7 @@ import codecs
 import re
 import unicodedata
 
+from reportgen.patterns import LazyPattern
 from reportgen.records import record
 
 SAVE_AS_UTF8 = ("mở tệp bằng Notepad, chọn Tệp → Lưu thành (File → Save As), ở ô Mã hóa (Encoding) "
@@ -39,7 +40,7 @@ _BOMS = [
 ]
 # Windows-1258 writes Vietnamese with combining tone marks (0xCC 0xEC 0xD2 0xDE 0xF2)
 # after the vowel and keeps ă ơ ư đ at 0xE3 0xF5 0xFD 0xF0 (capitals 0xC3 0xD5 0xDD 0xD0).
-_CP1258_TONES = re.compile(rb"[aeiouyAEIOUY\xe2\xea\xf4\xe3\xf5\xfd\xc2\xca\xd4\xc3\xd5\xdd][\xcc\xec\xd2\xde\xf2]")
+_CP1258_TONES = LazyPattern(rb"[aeiouyAEIOUY\xe2\xea\xf4\xe3\xf5\xfd\xc2\xca\xd4\xc3\xd5\xdd][\xcc\xec\xd2\xde\xf2]")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -114,7 +115,7 @@ _VNI = set("øûïåäëüæöñÑÖØÛÏÅÄËÜÆ")
 _VNI_VOWEL = "aeiouyâêôöAEIOUYÂÊÔÖ"
 _VNI_PAIRS = f"[{_VNI_VOWEL}][øûïæùõØÛÏÆÙÕ]|[aeoAEO][åäâÅÄÂ]|[aA][êëüÊËÜ]"
 _VNI_D = f"^[ñÑ][{_VNI_VOWEL}]"
-_VNI_MARKS = re.compile(f"{_VNI_PAIRS}|{_VNI_D}")
+_VNI_MARKS = LazyPattern(f"{_VNI_PAIRS}|{_VNI_D}")
 # The same pairs over a whole file. A pair is looked for from its mark back to its letter:
 # searching one class of marks is ten times faster than trying the pairs at every letter.
 _VNI_MARK_AFTER_LETTER = re.compile(f"[øûïæùõØÛÏÆÙÕåäâÅÄÂêëüÊËÜ](?<={_VNI_PAIRS})")
@@ -125,7 +126,7 @@ _ONLY_TCVN3 = _TCVN3 - _VNI
 _WESTERN = set("äöüßçëîïñûÄÖÜÇËÎÏÑÛ")
 _SUSPECT = re.compile("[" + re.escape("".join(sorted(_TCVN3 | _VNI))) + "]")
 # Letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư and the precomposed tones U+1EA0–U+1EF9).
-_MODERN = re.compile(r"[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+_MODERN = LazyPattern(r"[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
 
 
 def _words(text: str) -> list[str]:
@@ -166,7 +167,7 @@ _INVISIBLE_NAMES = {
 
 # Control (Cc) and format (Cf) characters, tab and line feed excepted, and the noncharacters
 # YAML refuses (U+FFFE, U+FFFF, U+FDD0–U+FDEF).
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u08e2\u180e"
+_INVISIBLE = LazyPattern("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u08e2\u180e"
                         "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufdd0-\ufdef\ufeff\ufff9-\ufffb\ufffe\uffff"
                         "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
                         "\U000e0001\U000e0020-\U000e007f]")
