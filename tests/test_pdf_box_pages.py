@@ -87,18 +87,20 @@ def test_a_file_pdfium_cannot_read_is_said_as_before(tmp_path):
 @needs_office
 @pytest.mark.parametrize("runs", [1, 2])
 def test_a_batch_finds_the_boxes_while_converting_as_a_report_alone(tmp_path, long_pdf, runs):
-    """The boxes of a PDF written while a run still converts are found meanwhile (the first one at
-    least: the run goes on to the next document); those of the last are left to the caller."""
+    """The boxes of a PDF written while a run still converts are found meanwhile (some of the
+    first ones at least: how many depends on how quickly each PDF is seen, so none is named);
+    those of the last document of a single run are left to the caller. Found or not, every
+    document's boxes are those of the report built alone."""
     docx = long_pdf.with_suffix(".docx")
     copies = []
-    for folder in ("a", "b", "c"):
+    for folder in ("a", "b", "c", "d", "e"):
         (tmp_path / folder).mkdir()
         copies.append(tmp_path / folder / "bc.docx")
         shutil.copy(docx, copies[-1])
     requests = [("dien-tu", 36, "Lâm Hải Giang")] * len(copies)
     converted, sidecars = writer.convert_with_sidecars(copies, runs, requests)
     alone = json.loads(boxes.sidecar_path(long_pdf).read_text(encoding="utf-8"))
-    assert sidecars[0] is not None
+    assert any(sidecar is not None for sidecar in sidecars[:-1])
     if runs == 1:
         assert sidecars[-1] is None
     for pdf, sidecar in zip(converted, sidecars):
