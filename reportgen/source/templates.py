@@ -3,6 +3,7 @@ Jinja texts for the fixed wording, table kinds and a styles .docx."""
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import field
@@ -58,10 +59,18 @@ TEMPLATE_NAME = re.compile(r"^[^./\\:][^/\\:]*$")
 
 
 def is_inside(path: Path, folder: Path) -> bool:
-    """Whether `path`, once every symlink is followed, lies inside `folder` (also followed)."""
+    """Whether `path`, once every symlink is followed, lies inside `folder` (also followed).
+    `path` is followed every time; `folder` (a templates folder, asked about for every file
+    of every report) once per process: after a move of the folder, nothing outside the place
+    it first led to is accepted."""
     real = os.path.normcase(os.path.realpath(path))
-    base = os.path.normcase(os.path.realpath(folder))
+    base = _real_folder(os.fspath(folder))
     return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+@functools.lru_cache(maxsize=64)
+def _real_folder(folder: str) -> str:
+    return os.path.normcase(os.path.realpath(folder))
 
 
 def _check_template_name(name: str, where: Location) -> None:
