@@ -53,13 +53,20 @@ def _is_list(value) -> bool:
                             and not isinstance(value, str))
 
 
+# The types whose check is one of those above (each the same as its _TYPES entry).
+_TYPE_CHECKS = {"dict": _is_mapping, "list": _is_list}
+
+
 def _has_type(value, names) -> bool:
     for name in names if isinstance(names, list) else [names]:
         kind = _TYPES.get(name)
         if kind is None:
             return False
-        if name == "dict" and _is_mapping(value) or name == "list" and _is_list(value):
-            return True
+        check = _TYPE_CHECKS.get(name)
+        if check is not None:
+            if check(value):
+                return True
+            continue
         included, excluded = kind
         if isinstance(value, included) and not isinstance(value, excluded):
             return True
