@@ -153,7 +153,7 @@ class _Parser:
 # Every construct of the markup starts with one of these (`[^key]` and `^[...]` with the caret).
 _MARKUP_SIGN = re.compile(r"[\\\n*^]")
 # Where the parser has something to decide: a sign, or the `[` of `[^key]`.
-_NEXT_SIGN = re.compile(r"[\\\n*^]|\[\^")
+_NEXT_SIGN = re.compile(_MARKUP_SIGN.pattern + r"|\[\^")
 
 
 def parse_inline(text: str, location: Location, diags: Diagnostics, footnotes: dict | None = None,
