@@ -79,6 +79,9 @@ def assemble(path: Path, loaded: LoadedYaml, diags: Diagnostics, strict: bool, e
     renderer = Renderer(None, diags)
     wording = template.settings["cach_viet_chi_tieu"]
 
+    def render_text(text: Text) -> str:
+        return renderer.text(text.raw, text.location)
+
     def render_pattern(pattern: str, view: IndicatorView) -> str:
         names = ("ten", "don_vi", "gia_tri", "tu_so", "mau_so", "ty_le", "con_lai", "tinh_den")
         values = {}
@@ -111,15 +114,15 @@ def assemble(path: Path, loaded: LoadedYaml, diags: Diagnostics, strict: bool, e
                            {"ct": indicator_set, "dem": tallies, "phu_luc": appendix_reference,
                             "vb": Registry(documents)})
     renderer.env = env
-    variables = {"bao_cao": report_variables(report, template, period, lambda t: renderer.text(t.raw, t.location))}
+    variables = {"bao_cao": report_variables(report, template, period, render_text)}
     variables["bao_cao"]["ban"] = edition or "giay"
     env.globals.update(variables)
     # named footnotes are texts like the others: `tính đến {{ bao_cao.tinh_den }}` stays right next period
-    report.footnotes = {key: Text(renderer.text(note.raw, note.location), note.location)
+    report.footnotes = {key: Text(render_text(note), note.location)
                         for key, note in report.footnotes.items()}
 
     builder = TableBuilder(template, {i.id: indicator_set.view(i.id) for i in report.indicators}, diags,
-                           lambda t: renderer.text(t.raw, t.location))
+                           render_text)
     computed = compute_tables(report, builder, tallies, diags)
 
     context = Context(report, template, renderer, diags, variables, computed, labels)
