@@ -133,19 +133,19 @@ def _characters(page) -> list[dict]:
     height, initial_doctop = page.height, page.initial_doctop
     left, top_offset = page.mediabox[:2]
     found = []
-
-    def walk(objects):
-        for item in objects:
-            if isinstance(item, LTContainer):
-                walk(item)
-            elif isinstance(item, LTChar):
-                top = (height - item.y1) + top_offset
-                found.append({"text": item.get_text(), "upright": item.upright, "size": item.size,
-                              "x0": item.x0 + left if left != 0 else item.x0,
-                              "x1": item.x1 + left if left != 0 else item.x1,
-                              "top": top, "bottom": (height - item.y0) + top_offset, "doctop": initial_doctop + top})
-
-    walk(page.layout)
+    pending = [iter(page.layout)]  # depth first, in the layout's order, without a closure calling itself
+    while pending:
+        item = next(pending[-1], None)
+        if item is None:
+            pending.pop()
+        elif isinstance(item, LTContainer):
+            pending.append(iter(item))
+        elif isinstance(item, LTChar):
+            top = (height - item.y1) + top_offset
+            found.append({"text": item.get_text(), "upright": item.upright, "size": item.size,
+                          "x0": item.x0 + left if left != 0 else item.x0,
+                          "x1": item.x1 + left if left != 0 else item.x1,
+                          "top": top, "bottom": (height - item.y0) + top_offset, "doctop": initial_doctop + top})
     return found
 
 
